@@ -1,0 +1,1 @@
+"""Adapter: content checks (filled in with the checks issue)."""

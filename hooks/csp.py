@@ -1,0 +1,1 @@
+"""Adapter: Content-Security-Policy (filled in with the browser issue)."""

@@ -1,0 +1,45 @@
+"""Phone numbers: Dutch or international, checked and dialled with libphonenumber."""
+
+from __future__ import annotations
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+REGION = "NL"
+
+
+def parse(text: str) -> phonenumbers.PhoneNumber | None:
+    """Return the number if `text` is a valid Dutch, Dutch short or international number."""
+    try:
+        number = phonenumbers.parse(text, REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(number) or shortnumberinfo.is_valid_short_number_for_region(number, REGION):
+        return number
+    return None
+
+
+def is_valid(text: str) -> bool:
+    """True when `text` is a phone number that can be dialled from the Netherlands."""
+    return parse(text) is not None
+
+
+def dial_string(text: str) -> str:
+    """Digits to put in a `tel:` link, as dialled from a Dutch phone, e.g. `08007000`."""
+    number = parse(text)
+    if number is None:
+        raise ValueError(f"not a phone number: {text!r}")
+    return phonenumbers.format_number_for_mobile_dialing(number, REGION, with_formatting=False) or (
+        phonenumbers.national_significant_number(number)
+    )
+
+
+def same_number(a: str, b: str) -> bool:
+    """True when two texts are the same valid phone number, whatever the spacing or notation."""
+    first, second = parse(a), parse(b)
+    return first is not None and first == second
+
+
+def tel_href(text: str) -> str:
+    """The `tel:` link for a number."""
+    return f"tel:{dial_string(text)}"

@@ -1,0 +1,70 @@
+"""Problems found in settings, data, pages or links, and how they are reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem, shown as `path:line: what is wrong — how to fix`."""
+
+    path: str
+    line: int
+    message: str
+    fix: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        label = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {label}{self.message} — {self.fix}"
+
+
+class ProblemsFound(Exception):
+    """Raised when input cannot be used; carries every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Report:
+    """Collects the problems of one build, without duplicates, in a stable order."""
+
+    problems: set[Problem] = field(default_factory=set)
+
+    def add(self, *problems: Problem) -> None:
+        """Add problems to the report."""
+        self.problems.update(problems)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add every problem from an iterable."""
+        self.problems.update(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the build."""
+        return sorted(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that do not stop the build."""
+        return sorted(p for p in self.problems if p.severity == "warning")
+
+    def lines(self) -> list[str]:
+        """Every problem as one line, errors first."""
+        return [str(p) for p in self.errors + self.warnings]
+
+    def summary(self) -> str:
+        """The closing count, e.g. `Checks: 1 error, 2 warnings`."""
+        return f"Checks: {_count(len(self.errors), 'error')}, {_count(len(self.warnings), 'warning')}"
+
+
+def _count(n: int, word: str) -> str:
+    """`1 error`, `2 errors`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,74 @@
+"""Review dates, like GOV.UK's page expiry: pages and organisation records that are due for a check."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from babel.dates import format_date
+
+from handboek.content import Organisation
+from handboek.pages import SourcePage
+from handboek.problems import Problem
+from handboek.texts import fill
+
+RECORD_MONTHS = 12
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it has fewer days."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due_date(page: SourcePage) -> dt.date | None:
+    """The date a page must be reviewed again by."""
+    if page.meta is None:
+        return None
+    return add_months(page.meta.last_reviewed, page.meta.review_months)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """`28 november 2026` / `28 November 2026`."""
+    return format_date(day, format="long", locale=lang)
+
+
+def page_problems(page: SourcePage, today: dt.date) -> list[Problem]:
+    """A warning when the page is overdue for review."""
+    due = due_date(page)
+    if page.meta is None or due is None or today <= due:
+        return []
+    assert page.front is not None
+    return [Problem(page.display, page.front.line(("last_reviewed",)),
+                    f"the page was due for review on {due.isoformat()}",
+                    "check the page with its owner, then set last_reviewed to the date of that check",
+                    "warning")]
+
+
+def record_problems(organisations: list[Organisation], lines: dict[str, int], path: str,
+                    today: dt.date) -> list[Problem]:
+    """A warning for each organisation record checked more than 12 months ago."""
+    problems = []
+    for organisation in organisations:
+        due = add_months(organisation.verified_on, RECORD_MONTHS)
+        if today > due:
+            problems.append(Problem(path, lines.get(organisation.id, 1),
+                                    f"organisation '{organisation.id}' was last checked on "
+                                    f"{organisation.verified_on.isoformat()}, more than {RECORD_MONTHS} months ago",
+                                    "check its details against the source, then set verified_on to today's date",
+                                    "warning"))
+    return problems
+
+
+def page_labels(page: SourcePage, today: dt.date, last_reviewed: str, review_due: str, owner: str,
+                lang: str) -> dict[str, str]:
+    """The texts shown under a page: when it was last reviewed, by whom, and whether it is overdue."""
+    if page.meta is None:
+        return {}
+    labels = {"reviewed": fill(last_reviewed, date=long_date(page.meta.last_reviewed, lang)),
+              "owner": fill(owner, owner=page.meta.owner)}
+    due = due_date(page)
+    if due is not None and today > due:
+        labels["overdue"] = fill(review_due, date=long_date(due, lang))
+    return labels
