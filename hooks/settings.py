@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,6 +13,10 @@ from mkdocs.structure.files import File, Files
 from handboek import session, sitestyle
 from handboek.problems import ProblemsFound, Report
 from handboek.texts import fill
+
+
+# mkdocs-static-i18n explains each language switch at INFO level; nobody can act on that.
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
 def _root(config: MkDocsConfig) -> Path:

@@ -49,3 +49,8 @@ def _shift(colour: str, background: str, minimum: float, toward: str) -> str:
 def text_on(background: str) -> str:
     """White or near-black, whichever reads better on `background`."""
     return WHITE if contrast(WHITE, background) >= contrast("#1a1a1a", background) else "#1a1a1a"
+
+
+def tint(colour: str, amount: float = 0.1) -> str:
+    """A light tint of the colour on white, for backgrounds behind text."""
+    return Color(colour).mix(WHITE, 1 - amount, space="srgb").to_string(hex=True, compress=False)

@@ -1,0 +1,114 @@
+"""`handboek` commands for editors and webmasters: mark translations, status, release check, online links."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from handboek import pages, settings, translations, yamlfile
+from handboek.problems import ProblemsFound, Report
+
+SOURCE_LANGUAGE = "nl"
+
+
+def _source_of(translation: Path) -> Path:
+    """`docs/en/x.md` → `docs/nl/x.md`; `data/en/x.yml` → `data/nl/x.yml`."""
+    parts = list(translation.parts)
+    for index in range(len(parts) - 1):
+        if parts[index] in {"docs", "data"} and index + 1 < len(parts):
+            parts[index + 1] = SOURCE_LANGUAGE
+            return Path(*parts)
+    raise ValueError(f"{translation} is not under docs/<language>/ or data/<language>/")
+
+
+def cmd_translated(args: argparse.Namespace) -> int:
+    """Record in each translation that it follows the current Dutch source."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            source = _source_of(path)
+            if source == path:
+                raise ValueError(f"{name} is a Dutch source file")
+            if not path.is_file() or not source.is_file():
+                raise ValueError(f"{name} or its source {source} does not exist")
+            version = translations.mark(path, source)
+            print(f"{name}: marked as a translation of {source} (version {version})")
+        except ValueError as error:
+            print(f"{name}:1: cannot mark this translation: {error} — name a file under docs/en/ or data/en/",
+                  file=sys.stderr)
+            status = 1
+    return status
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print the translation status of every page and data file."""
+    root = Path.cwd()
+    docs, data = root / "docs", root / "data"
+    languages = sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
+    sources, _ = pages.scan(docs, SOURCE_LANGUAGE, root)
+    counts: dict[str, int] = {}
+    for lang in languages:
+        found, _ = pages.scan(docs, lang, root)
+        entries, _ = translations.page_problems(sources, found, lang, f"docs/{lang}")
+        for name in ("signals.yml", "steps.yml", "report-form.yml", "texts.yml"):
+            entry, _ = translations.data_problems(data / SOURCE_LANGUAGE / name, data / lang / name,
+                                                  f"data/{SOURCE_LANGUAGE}/{name}", f"data/{lang}/{name}", lang)
+            entries.append(entry)
+        for entry in entries:
+            print(f"{entry.status:<9} {entry.translation}  (from {entry.source})")
+            counts[entry.status] = counts.get(entry.status, 0) + 1
+    print("Translations: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
+    return 0
+
+
+def cmd_release_check(args: argparse.Namespace) -> int:
+    """Refuse a release while example values or empty contacts remain."""
+    path = Path(os.environ.get("HANDBOEK_SETTINGS", "municipality.yml"))
+    shown = str(path)
+    report = Report()
+    try:
+        loaded = settings.load(path, shown)
+        report.extend(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
+    except ProblemsFound as found:
+        report.extend(found.problems)
+    if report.errors:
+        print("\n".join(report.lines()), file=sys.stderr)
+        print(f"Release refused: {len(report.errors)} setting(s) still to fill in. "
+              "A release may not carry example or empty contacts.", file=sys.stderr)
+        return 1
+    print(f"{shown}: ready for release.")
+    return 0
+
+
+def cmd_check_online(args: argparse.Namespace) -> int:
+    """Check every external link once, concurrently, with a cache (needs internet)."""
+    from handboek import onlinecheck
+
+    return onlinecheck.main(Path.cwd(), Path(args.site))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a `handboek` command."""
+    parser = argparse.ArgumentParser(prog="handboek", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    translated = commands.add_parser("translated", help="mark translations as following the current Dutch source")
+    translated.add_argument("files", nargs="+", metavar="FILE")
+    translated.set_defaults(run=cmd_translated)
+    commands.add_parser("status", help="translation status of every page").set_defaults(run=cmd_status)
+    commands.add_parser("release-check", help="refuse example settings").set_defaults(run=cmd_release_check)
+    online = commands.add_parser("check-online", help="check external links (needs internet)")
+    online.add_argument("--site", default=".cache/check-site", help="the built site to read links from")
+    online.set_defaults(run=cmd_check_online)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ProblemsFound as found:
+        print("\n".join(str(p) for p in found.problems), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

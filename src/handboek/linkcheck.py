@@ -1,0 +1,200 @@
+"""What MkDocs' own link validation does not cover, checked in one pass over each built page.
+
+Raw HTML and theme links, cross-language links, `tel:` and `mailto:` links, http links, images without
+alt text, and anything loaded from outside the site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from lxml import html as lxml_html
+
+from handboek import phone
+from handboek.problems import Problem
+
+RESOURCE_TAGS = {"img": "src", "script": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link or embedded resource on a built page."""
+
+    tag: str
+    url: str
+    text: str
+    in_content: bool
+    language_switch: bool = False
+    alt: str | None = None
+    rel: str = ""
+
+
+@dataclass
+class BuiltPage:
+    """The links and anchor ids of one built page, with where its Markdown came from."""
+
+    path: str                       # site-relative, e.g. en/signalen/index.html
+    lang: str
+    display: str                    # docs/en/signalen.md
+    source: str                     # the Markdown source, to find line numbers
+    expanded: str                   # the Markdown after shortcodes, to tell raw HTML from Markdown links
+    links: list[Link] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, str] | None = None) -> BuiltPage:
+    """Parse one built page once; keep its links and ids. `skip` cuts out a generated region (the nav)."""
+    if skip is not None:
+        start, end = output.find(skip[0]), output.find(skip[1])
+        if 0 <= start < end:
+            output = output[:start] + output[end:]
+    tree = lxml_html.document_fromstring(output)
+    content_roots = tree.find_class(content_marker)
+    content = content_roots[0] if content_roots else None
+    inside = set(content.iter()) if content is not None else set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        element_id = element.get("id")
+        if element_id:
+            page.ids.add(element_id)
+        tag = element.tag
+        if tag == "a" and element.get("href") is not None:
+            page.links.append(Link("a", element.get("href", ""), element.text_content().strip(), element in inside,
+                                   language_switch=element.get("hreflang") is not None))
+        elif tag == "link" and element.get("href") is not None:
+            page.links.append(Link("link", element.get("href", ""), "", False,
+                                   language_switch=element.get("hreflang") is not None, rel=element.get("rel", "")))
+        elif tag in RESOURCE_TAGS and element.get(RESOURCE_TAGS[tag]) is not None:
+            page.links.append(Link(tag, element.get(RESOURCE_TAGS[tag], ""), "", element in inside,
+                                   alt=element.get("alt")))
+    return page
+
+
+def _line(page: BuiltPage, needle: str) -> int:
+    """The line in the Markdown source where `needle` first appears, or 1."""
+    for candidate in (needle, unquote(needle)):
+        index = page.source.find(candidate)
+        if index >= 0:
+            return page.source.count("\n", 0, index) + 1
+    return 1
+
+
+def _language_of(path: str, languages: Iterable[str], default: str) -> str:
+    """The language a site path belongs to: `en/...` is English, the rest is the default language."""
+    first = path.split("/", 1)[0]
+    return first if first in languages else default
+
+
+def _resolve(page_path: str, url: str) -> str:
+    """A relative URL on a page, as a site-relative file path."""
+    base = posixpath.dirname(page_path)
+    target = posixpath.normpath(posixpath.join(base, unquote(urlsplit(url).path)))
+    if url.split("#")[0].split("?")[0].endswith("/") or target in {".", ""}:
+        target = posixpath.join(target, "index.html") if target not in {".", ""} else "index.html"
+    return target
+
+
+def _where(page: BuiltPage, link: Link) -> tuple[str, int, str]:
+    """Path, line and a note on where a problem link sits: the page's Markdown, or the theme."""
+    if link.in_content:
+        return page.display, _line(page, link.url), ""
+    return page.display, 1, " (in the page template, overrides/)"
+
+
+def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], languages: list[str],
+               default: str) -> list[Problem]:
+    """Every problem with the links on one built page."""
+    problems: list[Problem] = []
+
+    def add(link: Link, message: str, fix: str) -> None:
+        path, line, note = _where(page, link)
+        problems.append(Problem(path, line, message + note, fix))
+
+    for link in page.links:
+        url = link.url.strip()
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if link.tag == "img" and (link.alt is None or (link.in_content and not link.alt.strip())):
+            add(link, f"image '{url}' has no alt text",
+                "describe the image: ![what the image shows](file.png), or alt=\"...\" in HTML")
+        if scheme == "tel":
+            number = unquote(url[4:])
+            if not phone.is_valid(number):
+                add(link, f"'{url}' is not a Dutch or international phone number",
+                    "write it like tel:0201234567 or tel:+31201234567")
+            elif link.text and not phone.same_number(number, link.text):
+                add(link, f"the link '{url}' dials another number than the text '{link.text}' shows",
+                    "make the number in the link and the number in the text the same")
+        elif scheme == "mailto":
+            address = unquote(url[7:].split("?")[0])
+            try:
+                validate_email(address, check_deliverability=False)
+            except EmailNotValidError as error:
+                add(link, f"'{url}' is not a valid e-mail link ({str(error).rstrip('.')})",
+                    "write it like mailto:naam@gemeente.nl")
+        elif scheme == "http":
+            add(link, f"'{url}' is not a secure (https) link", "use the https:// address of the same page")
+        elif scheme == "https" or parts.netloc:
+            if link.tag != "a" and "alternate" not in link.rel and link.rel not in {"canonical"}:
+                add(link, f"'{url}' loads a file from outside the site, which the intranet may not reach",
+                    "copy the file into the site and link to it relatively")
+        elif not scheme and (parts.path or parts.fragment):
+            _check_internal(page, link, pages, files, languages, default, add)
+    return problems
+
+
+def _check_internal(page: BuiltPage, link: Link, pages: dict[str, BuiltPage], files: set[str],
+                    languages: list[str], default: str, add) -> None:  # noqa: ANN001 - the `add` closure
+    """A relative link: its file, its anchor and its language."""
+    url = link.url.strip()
+    parts = urlsplit(url)
+    if link.in_content and (url not in page.expanded or parts.path.endswith(".md")):
+        return  # a Markdown link: MkDocs' own validation has checked it
+    target = _resolve(page.path, url) if parts.path else page.path
+    if target.startswith("../"):
+        add(link, f"link '{url}' points outside the site", "link to a page of this handbook, relative to this page")
+        return
+    if target not in files:
+        add(link, f"link '{url}' points to '{target}', which is not in the built site",
+            "correct the link, or add the page or file it points to")
+        return
+    if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
+        add(link, f"link '{url}' points to '#{parts.fragment}', which is not on that page",
+            "use the id of an existing heading on that page")
+    if target in pages and not link.language_switch:
+        here, there = page.lang, _language_of(target, languages, default)
+        if here != there:
+            add(link, f"link '{url}' leads from this '{here}' page to the '{there}' version of the handbook",
+                f"link to the '{here}' version of the page; only the language selector switches language")
+
+
+def _link_key(problem: Problem) -> tuple[str, int, str] | None:
+    """(file, line, link) of a problem about a link, to recognise the same broken link twice."""
+    match = re.match(r"link '([^']+)'", problem.message)
+    return (problem.path, problem.line, match.group(1)) if match else None
+
+
+def check(pages: Iterable[BuiltPage], files: set[str], languages: list[str], default: str,
+          already: Iterable[Problem] = ()) -> list[Problem]:
+    """Check the links of every built page.
+
+    A problem in the template is reported once, not on every page; a link that MkDocs' own validation
+    already reported (`already`) is not reported again.
+    """
+    by_path = {page.path: page for page in pages}
+    known = {_link_key(p) for p in already} - {None}
+    problems: dict[tuple[str, str], Problem] = {}
+    for page in by_path.values():
+        for problem in check_page(page, by_path, files, languages, default):
+            if _link_key(problem) in known:
+                continue
+            key = (problem.message, problem.fix) if "overrides/" in problem.message else (str(problem), "")
+            problems.setdefault(key, problem)
+    return list(problems.values())
+

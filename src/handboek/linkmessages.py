@@ -1,0 +1,64 @@
+"""MkDocs' own link-validation messages, rewritten as `path:line: what is wrong — how to fix`.
+
+MkDocs checks Markdown links and anchors; it names the page but not the line. This finds the line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handboek.problems import Problem
+
+_PAGE = r"Doc file '(?P<src>[^']+)' contains "
+_SUGGEST = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
+PATTERNS = [
+    ("missing", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but the target(?: '(?P<target>[^']+)')? is not "
+                           r"found among documentation files\." + _SUGGEST)),
+    ("anchor", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not contain "
+                          r"an anchor '#(?P<anchor>[^']+)'\.")),
+    ("self-anchor", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but there is no such anchor on this page\.")),
+    ("absolute", re.compile(_PAGE + r"an absolute link '(?P<link>[^']+)', it was left as is\." + _SUGGEST)),
+    ("unrecognized", re.compile(_PAGE + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\."
+                                + _SUGGEST)),
+]
+
+
+def convert(message: str, docs_dir: Path, shown_docs_dir: str) -> Problem | None:
+    """The Problem for a MkDocs link warning, or None when the message is not one of these."""
+    for kind, pattern in PATTERNS:
+        match = pattern.fullmatch(message.strip())
+        if match is None:
+            continue
+        src, link = match.group("src"), match.group("link")
+        path = f"{shown_docs_dir}/{src}"
+        line = _line(docs_dir / src, link)
+        suggest = match.groupdict().get("suggest")
+        hint = f"did you mean '{suggest}'?" if suggest else ""
+        if kind == "missing":
+            return Problem(path, line, f"link '{link}' points to a page or file that does not exist",
+                           hint or "correct the file name (for example signalen.md) or add the page")
+        if kind in {"anchor", "self-anchor"}:
+            where = f"on {match.group('target')}" if kind == "anchor" else "on this page"
+            anchor = link.split("#", 1)[1]
+            return Problem(path, line, f"link '{link}' points to '#{anchor}', which is not a heading {where}",
+                           "use the id of an existing heading: see the table of contents of that page")
+        if kind == "absolute":
+            return Problem(path, line, f"link '{link}' starts with '/', so it breaks under a sub-path",
+                           hint or "link to the Markdown file, relative to this page, e.g. signalen.md")
+        return Problem(path, line, f"link '{link}' does not point to a Markdown file",
+                       hint or "link to the .md file of the page, e.g. signalen.md")
+    return None
+
+
+def _line(path: Path, link: str) -> int:
+    """The line where the link's target is written in the page, or 1."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    for needle in (f"]({link}", f"({link}", link):
+        index = text.find(needle)
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return 1

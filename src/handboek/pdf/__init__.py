@@ -1,0 +1,1 @@
+"""Printable PDFs: pocket card, A4 card sheet, checklist, report form and the whole handbook."""

@@ -1,0 +1,130 @@
+"""The HTML of the pocket card, the A4 card sheet, the checklist and the report form, from one source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from handboek import colours
+from handboek.content import Content, FormField
+from handboek.pdf import qr
+from handboek.pdf.fonts import PdfFont, pdf_font
+from handboek.pdf.render import Job
+from handboek.settings import Settings
+
+CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
+CARD_HEIGHT = 55
+CARDS_PER_A4 = 5
+SHORT_KINDS = {"date", "time"}
+
+_environment = Environment(loader=PackageLoader("handboek", "templates/pdf"), autoescape=select_autoescape(enabled_extensions=("j2",)),
+                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+
+def css_string(value: object) -> Markup:
+    """A quoted CSS string, safe inside a <style> element."""
+    text = str(value)
+    for char, escaped in (("\\", "\\\\"), ('"', '\\"'), ("<", "\\3c "), ("\n", " ")):
+        text = text.replace(char, escaped)
+    return Markup(f'"{text}"')
+
+
+_environment.filters["css_string"] = css_string
+
+
+@dataclass(frozen=True)
+class PrintSource:
+    """What every printed document is made from, for one language."""
+
+    content: Content
+    settings: Settings
+    root: Path                  # the folder of municipality.yml: logo and font paths are relative to it
+    demo: bool
+    settings_display: str
+    data_display: str           # e.g. data/nl
+
+    @property
+    def font(self) -> PdfFont:
+        """The letter of the PDFs."""
+        return pdf_font(self.settings, self.root)
+
+    @property
+    def logo(self) -> Path:
+        """The gemeente's logo file."""
+        return (self.root / self.settings.municipality.logo).resolve()
+
+    def inputs(self) -> list[Path]:
+        """The files, besides the HTML, that shape the PDFs: logo and fonts."""
+        return [self.logo, *self.font.files]
+
+
+def _colours(settings: Settings) -> dict[str, str]:
+    """The house colours, and the shades print needs for readable text."""
+    primary, accent = settings.house_style.primary_color, settings.house_style.accent_color
+    return {"primary": primary, "primary_dark": colours.darkest_passing(primary, minimum=7),
+            "accent": accent, "accent_text": colours.darkest_passing(accent),
+            "on_accent": colours.text_on(accent), "tint": colours.tint(primary)}
+
+
+def _context(source: PrintSource, title: str) -> dict[str, Any]:
+    """The values every print template uses."""
+    content, settings = source.content, source.settings
+    page = content.texts.pdf.page
+    before, _, rest = page.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    return {
+        "lang": content.lang, "title": title, "texts": content.texts, "settings": settings,
+        "font": source.font, "colours": _colours(settings), "logo": source.logo.as_uri(), "demo": source.demo,
+        "officer": settings.contacts.attention_officer, "coordinator": settings.contacts.care_coordinator,
+        "signals": content.signals.signals, "nonverbal": content.signals.nonverbal,
+        "steps": content.steps.steps, "donts": content.steps.donts, "form": content.report_form,
+        "qr": qr.svg(settings.handbook_url), "url_display": settings.handbook_url.removeprefix("https://"),
+        "settings_display": source.settings_display, "texts_display": f"{source.data_display}/texts.yml",
+        "signals_display": f"{source.data_display}/signals.yml", "steps_display": f"{source.data_display}/steps.yml",
+        "page_label_before": before, "page_label_between": between, "page_label_after": after,
+    }
+
+
+def job_from_template(source: PrintSource, template: str, title: str, name: str, **extra: Any) -> Job:
+    """Render a template into a PDF job."""
+    html = _environment.get_template(template).render(**_context(source, title), **extra)
+    return Job(name=name, html=html, base_url=source.root.as_uri() + "/")
+
+
+def _rows(fields: list[FormField]) -> list[list[FormField]]:
+    """Form fields in rows: two short fields (date, time) share a row."""
+    rows: list[list[FormField]] = []
+    for field in fields:
+        if rows and len(rows[-1]) == 1 and rows[-1][0].kind in SHORT_KINDS and field.kind in SHORT_KINDS:
+            rows[-1].append(field)
+        else:
+            rows.append([field])
+    return rows
+
+
+def card(source: PrintSource, name: str) -> Job:
+    """The pocket card for a print shop: 170 × 55 mm with 3 mm bleed and crop marks."""
+    return job_from_template(source, "card.html.j2", source.content.texts.card.title, name)
+
+
+def card_a4(source: PrintSource, name: str) -> Job:
+    """Five flat cards on A4 with cut marks; page 2 holds the insides for long-edge duplex."""
+    tops = [(297 - CARDS_PER_A4 * CARD_HEIGHT) / 2 + i * CARD_HEIGHT for i in range(CARDS_PER_A4)]
+    return job_from_template(source, "card-a4.html.j2", source.content.texts.card.title, name, card_left=CARD_LEFT,
+                card_tops=tops, cut_lines=[*tops, tops[-1] + CARD_HEIGHT])
+
+
+def checklist(source: PrintSource, name: str) -> Job:
+    """The signals checklist, one A4."""
+    return job_from_template(source, "checklist.html.j2", source.content.texts.checklist.title, name)
+
+
+def report_form(source: PrintSource, name: str) -> Job:
+    """The blank report form, A4."""
+    return job_from_template(source, "report-form.html.j2", source.content.report_form.title, name,
+                rows=_rows(source.content.report_form.fields))

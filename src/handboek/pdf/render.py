@@ -1,0 +1,86 @@
+"""Render HTML to PDF with WeasyPrint, refusing text under 7 pt and content that overflows a panel."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from handboek.problems import Problem, ProblemsFound
+
+MIN_POINTS = 7.0
+PX_PER_PT = 4 / 3
+PX_PER_MM = 96 / 25.4
+PANEL_CLASS = "panel"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: its HTML, where relative URLs resolve, and its PDF variant."""
+
+    name: str                   # e.g. nl/zakkaart.pdf, for messages
+    html: str
+    base_url: str
+    variant: str | None = "pdf/ua-1"
+
+
+def _boxes(box) -> Iterator:  # noqa: ANN001 - a WeasyPrint layout box
+    """Every layout box under `box`, depth first."""
+    yield box
+    for child in getattr(box, "children", []) or []:
+        yield from _boxes(child)
+
+
+def _classes(box) -> set[str]:  # noqa: ANN001
+    """The CSS classes of the element a box was made for."""
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def _bottom(box) -> float:  # noqa: ANN001
+    """The lowest edge of a box's content."""
+    children = getattr(box, "children", []) or []
+    if not children:
+        return box.position_y + box.margin_height()
+    return max(box.position_y + box.margin_height(), *(_bottom(child) for child in children))
+
+
+def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a WeasyPrint Document
+    """Text smaller than 7 pt, and panels whose content runs out of them."""
+    problems: list[Problem] = []
+    smallest: float | None = None
+    for page_number, page in enumerate(document.pages, start=1):
+        for box in _boxes(page._page_box):
+            if type(box).__name__ == "TextBox" and box.text.strip():
+                size = box.style["font_size"] / PX_PER_PT
+                smallest = size if smallest is None else min(smallest, size)
+            if PANEL_CLASS in _classes(box):
+                limit = box.content_box_y() + box.height
+                over = max((_bottom(child) for child in box.children), default=limit) - limit
+                if over > 0.5:
+                    element = box.element
+                    source = element.get("data-source") or job.name
+                    label = element.get("data-label") or element.get("id") or "a panel"
+                    problems.append(Problem(source, 1,
+                                            f"{job.name}: the {label} on page {page_number} overflows by "
+                                            f"{over / PX_PER_MM:.1f} mm",
+                                            "shorten its texts; the card never shrinks text below 7 pt"))
+    if smallest is not None and smallest < MIN_POINTS - 0.01:
+        problems.append(Problem(job.name, 1, f"text of {smallest:.1f} pt is smaller than the minimum of 7 pt",
+                                "raise the font size in the print stylesheet"))
+    return problems
+
+
+def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
+    """The PDF bytes for a job; raise ProblemsFound on layout problems."""
+    fonts = fonts or FontConfiguration()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    document = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts)
+    problems = layout_problems(document, job)
+    if problems:
+        raise ProblemsFound(problems)
+    options = {"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}
+    return document.write_pdf(**options)
