@@ -90,10 +90,11 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
     }
 
 
-def job_from_template(source: PrintSource, template: str, title: str, name: str, **extra: Any) -> Job:
+def job_from_template(source: PrintSource, template: str, title: str, name: str, measure_css: str = "",
+                      **extra: Any) -> Job:
     """Render a template into a PDF job."""
     html = _environment.get_template(template).render(**_context(source, title), **extra)
-    return Job(name=name, html=html, base_url=source.root.as_uri() + "/")
+    return Job(name=name, html=html, base_url=source.root.as_uri() + "/", measure_css=measure_css)
 
 
 def _rows(fields: list[FormField]) -> list[list[FormField]]:
@@ -109,7 +110,8 @@ def _rows(fields: list[FormField]) -> list[list[FormField]]:
 
 def card(source: PrintSource, name: str) -> Job:
     """The pocket card for a print shop: 170 × 55 mm with 3 mm bleed and crop marks."""
-    return job_from_template(source, "card.html.j2", source.content.texts.card.title, name)
+    return job_from_template(source, "card.html.j2", source.content.texts.card.title, name,
+                             measure_css="@page { size: 170mm 400mm !important; } @page outside { size: 170mm 400mm !important; }")
 
 
 def card_a4(source: PrintSource, name: str) -> Job:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from handboek.problems import Problem, ProblemsFound
@@ -25,6 +25,7 @@ class Job:
     html: str
     base_url: str
     variant: str | None = "pdf/ua-1"
+    measure_css: str = ""       # extra CSS for a separate layout pass in which panels cannot break across pages
 
 
 def _boxes(box) -> Iterator:  # noqa: ANN001 - a WeasyPrint layout box
@@ -79,7 +80,12 @@ def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
     fonts = fonts or FontConfiguration()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts)
-    problems = layout_problems(document, job)
+    measured = document
+    if job.measure_css:
+        # A panel that reaches the page's edge is split across pages; measure it on a taller page instead.
+        extra = CSS(string=job.measure_css, font_config=fonts)
+        measured = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts, stylesheets=[extra])
+    problems = layout_problems(measured, job)
     if problems:
         raise ProblemsFound(problems)
     options = {"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}

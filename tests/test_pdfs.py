@@ -1,0 +1,216 @@
+"""The printable PDFs: boxes a print shop expects, fonts, 7 pt, QR code, one source, overflow, cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pypdfium2
+import pytest
+import yaml
+import zxingcpp
+
+from conftest import LANGUAGES, ROOT, Build, run_build
+
+MM = 72 / 25.4
+NAMES = {"nl": {"card": "zakkaart.pdf", "card_a4": "zakkaart-a4.pdf", "checklist": "checklist-signalen.pdf",
+                "report_form": "meldingsformulier.pdf", "handbook": "handboek.pdf"},
+         "en": {"card": "pocket-card.pdf", "card_a4": "pocket-card-a4.pdf", "checklist": "signals-checklist.pdf",
+                "report_form": "report-form.pdf", "handbook": "handbook.pdf"}}
+
+
+def pdf_path(build: Build, lang: str, kind: str) -> Path:
+    """Where a PDF is published."""
+    return build.site / ("" if lang == "nl" else "en") / "downloads" / NAMES[lang][kind]
+
+
+def signals(lang: str) -> dict:
+    """The signals data of one language."""
+    return yaml.safe_load((ROOT / "data" / lang / "signals.yml").read_text(encoding="utf-8"))
+
+
+def box(page: pikepdf.Page, name: str) -> list[float]:
+    """A page box in points."""
+    return [float(v) for v in page.obj[name]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_all_ten_pdfs_exist_and_open(demo_build: Build, lang: str) -> None:
+    for kind in NAMES[lang]:
+        with pikepdf.open(pdf_path(demo_build, lang, kind)) as pdf:
+            assert len(pdf.pages) >= 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_card_has_trim_bleed_and_two_pages(demo_build: Build, lang: str) -> None:
+    with pikepdf.open(pdf_path(demo_build, lang, "card")) as pdf:
+        assert len(pdf.pages) == 2
+        for page in pdf.pages:
+            x0, y0, x1, y1 = box(page, "/TrimBox")
+            assert (x1 - x0, y1 - y0) == pytest.approx((170 * MM, 55 * MM), abs=0.1)
+            bx0, by0, bx1, by1 = box(page, "/BleedBox")
+            assert (x0 - bx0, y0 - by0, bx1 - x1, by1 - y1) == pytest.approx((3 * MM,) * 4, abs=0.1)
+            mx0, my0, mx1, my1 = box(page, "/MediaBox")
+            assert mx0 <= bx0 and my0 <= by0 and mx1 >= bx1 and my1 >= by1
+
+
+def test_card_colour_runs_into_the_bleed_and_crop_marks_sit_outside_the_trim(demo_build: Build) -> None:
+    primary = (0x1D, 0x5C, 0x8B)
+    document = pypdfium2.PdfDocument(pdf_path(demo_build, "nl", "card"))
+    image = document[0].render(scale=600 / 72).to_pil().convert("RGB")
+    px_per_mm = 600 / 25.4
+    width, height = image.size
+    # The cover (right half) is in the house colour right up to the outer edge of the 3 mm bleed.
+    for y_mm in (1.0, 30.0, 60.0):
+        colour = image.getpixel((width - int(1.0 * px_per_mm), int(y_mm * px_per_mm)))
+        assert all(abs(a - b) < 12 for a, b in zip(colour, primary)), (y_mm, colour)
+    # Crop marks: dark pixels in the top-left bleed corner, none inside the white trim area next to it.
+    corner = image.crop((0, 0, int(3 * px_per_mm), int(3 * px_per_mm)))
+    assert min(sum(pixel) for pixel in corner.get_flattened_data()) < 150
+    inside = image.crop((int(4 * px_per_mm), int(4 * px_per_mm), int(6 * px_per_mm), int(6 * px_per_mm)))
+    assert min(sum(pixel) for pixel in inside.get_flattened_data()) > 700
+
+
+@pytest.mark.parametrize(("kind", "size", "pages"), [("card_a4", (210, 297), (2, 2)), ("checklist", (210, 297), (1, 1)),
+                                                     ("report_form", (210, 297), (1, 2)),
+                                                     ("handbook", (210, 297), (15, 80))])
+def test_a4_documents_have_the_right_size_and_length(demo_build: Build, kind: str, size: tuple, pages: tuple) -> None:
+    for lang in LANGUAGES:
+        with pikepdf.open(pdf_path(demo_build, lang, kind)) as pdf:
+            assert pages[0] <= len(pdf.pages) <= pages[1], (lang, kind, len(pdf.pages))
+            x0, y0, x1, y1 = box(pdf.pages[0], "/MediaBox")
+            assert (x1 - x0, y1 - y0) == pytest.approx((size[0] * MM, size[1] * MM), abs=0.5)
+
+
+def test_a4_card_sheet_holds_five_cards_with_cut_marks(demo_build: Build) -> None:
+    with pdfplumber.open(pdf_path(demo_build, "nl", "card_a4")) as pdf:
+        for page in pdf.pages:
+            text = page.extract_text() or ""
+            assert text.count("Seksuele uitbuiting") == 5 or text.count("Signalen aan de balie".upper()) == 5
+            marks = [r for r in page.rects if r["width"] < 9 * MM and r["height"] < 9 * MM and
+                     (r["x1"] < 20 * MM or r["x0"] > 190 * MM or r["top"] < 11 * MM or r["bottom"] > 286 * MM)]
+            assert len(marks) >= 16, len(marks)
+
+
+def test_every_font_is_embedded(demo_build: Build) -> None:
+    for pdf_file in demo_build.site.rglob("*.pdf"):
+        with pikepdf.open(pdf_file) as pdf:
+            for page in pdf.pages:
+                for font in page.obj.Resources.get("/Font", {}).values():
+                    descendants = font.get("/DescendantFonts", [font])
+                    for part in descendants:
+                        descriptor = part.get("/FontDescriptor")
+                        assert descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2",
+                                                                                       "/FontFile3")), pdf_file
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_card_and_checklist_carry_every_signal_and_the_key_facts(demo_build: Build, lang: str) -> None:
+    data = signals(lang)
+    for kind in ("card", "checklist", "report_form"):
+        with pdfplumber.open(pdf_path(demo_build, lang, kind)) as pdf:
+            text = " ".join((page.extract_text() or "") for page in pdf.pages)
+        flat = " ".join(text.split())
+        for signal in data["signals"]:
+            assert signal["short"] in flat, (kind, signal["short"])
+        assert data["nonverbal"]["short"] in flat
+    with pdfplumber.open(pdf_path(demo_build, lang, "card")) as pdf:
+        card = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
+    for needle in ("112", "intranet.example.nl/handboek-mensenhandel/"):
+        assert needle in card
+    assert ("geen bewijs" if lang == "nl" else "not proof") in card
+    steps = yaml.safe_load((ROOT / "data" / lang / "steps.yml").read_text(encoding="utf-8"))
+    for step in steps["steps"]:
+        assert step["short"] in card
+
+
+def test_no_text_is_smaller_than_7_points(demo_build: Build) -> None:
+    for lang in LANGUAGES:
+        for kind in ("card", "card_a4", "checklist", "report_form", "handbook"):
+            with pdfplumber.open(pdf_path(demo_build, lang, kind)) as pdf:
+                sizes = [char["size"] for page in pdf.pages for char in page.chars if char["text"].strip()]
+            assert sizes and min(sizes) >= 6.99, (lang, kind, min(sizes))
+
+
+@pytest.mark.parametrize("build_name", ["demo_build", "fixture_build"])
+def test_qr_code_decodes_to_the_handbook_url(request: pytest.FixtureRequest, build_name: str) -> None:
+    build: Build = request.getfixturevalue(build_name)
+    settings_file = ROOT / "municipality.yml" if build_name == "demo_build" else (
+        ROOT / "tests/fixtures/testwijk/municipality.yml")
+    url = yaml.safe_load(settings_file.read_text(encoding="utf-8"))["handbook_url"]
+    for lang in LANGUAGES:
+        page = pypdfium2.PdfDocument(pdf_path(build, lang, "card"))[0]
+        image = page.render(scale=400 / 72).to_pil()
+        decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+        assert decoded == [url], decoded
+
+
+def test_pdfs_are_tagged_with_language_and_title(demo_build: Build) -> None:
+    for lang in LANGUAGES:
+        for kind in NAMES[lang]:
+            with pikepdf.open(pdf_path(demo_build, lang, kind)) as pdf:
+                assert str(pdf.Root.Lang) == lang
+                assert pdf.Root.MarkInfo.Marked
+                assert "/StructTreeRoot" in pdf.Root
+                assert str(pdf.open_metadata().get("dc:title", "")) or str(pdf.docinfo.get("/Title", ""))
+
+
+def test_handbook_has_contents_with_page_numbers_and_running_header(demo_build: Build) -> None:
+    with pdfplumber.open(pdf_path(demo_build, "nl", "handbook")) as pdf:
+        contents = pdf.pages[1].extract_text()
+        assert "Inhoud" in contents and "Signalen aan de balie" in contents
+        numbers = [int(line.rsplit(" ", 1)[1]) for line in contents.splitlines() if line.rstrip()[-1:].isdigit()
+                   and "...." in line]
+        assert len(numbers) >= 14 and numbers == sorted(numbers) and numbers[0] >= 3
+        signals_page = pdf.pages[numbers[3] - 1].extract_text()
+        assert "Signalen aan de balie" in signals_page.splitlines()[0] or "Signalen" in signals_page[:80]
+        assert f"Pagina {numbers[3]} van {len(pdf.pages)}" in signals_page
+        links = [a.get("uri") for page in pdf.pages for a in page.annots if a.get("uri")]
+        assert any(uri.startswith("https://hetccv.nl/") for uri in links)
+
+
+def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project: Path, tmp_path: Path) -> None:
+    path = project / "data" / "nl" / "signals.yml"
+    text = path.read_text(encoding="utf-8")
+    new = "Begeleider houdt paspoort in eigen tas"
+    path.write_text(text.replace('short: "Begeleider heeft het paspoort of ID"', f'short: "{new}"'), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert new in build.page("meldingsformulier")
+    for kind in ("checklist", "card"):
+        with pdfplumber.open(pdf_path(build, "nl", kind)) as pdf:
+            assert new in " ".join(" ".join((p.extract_text() or "") for p in pdf.pages).split()), kind
+    title = "De begeleider houdt het paspoort vast"
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "De begeleider heeft het paspoort of ID"',
+                                                              f'title: "{title}"'), encoding="utf-8")
+    build = run_build(project, tmp_path / "site2", pdf=False)
+    assert title in build.page("signalen")
+
+
+def test_overflowing_card_panel_fails_with_its_name_and_size(project: Path, tmp_path: Path) -> None:
+    path = project / "data" / "nl" / "signals.yml"
+    data = path.read_text(encoding="utf-8")
+    extra = "".join(f'  - id: extra-{n}\n    short: "Nog een signaal nummer {n}"\n    title: "Extra {n}"\n'
+                    f'    text: "Extra."\n' for n in range(4))
+    path.write_text(data.replace("nonverbal:", extra + "nonverbal:", 1), encoding="utf-8")
+    build = run_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    lines = [line for line in build.output.splitlines() if "overflows" in line]
+    assert lines and lines[-1].startswith("data/nl/signals.yml:1: downloads/zakkaart.pdf: the inside-left panel "
+                                         "(signals) on page 2 overflows by "), lines
+    assert " mm — shorten its texts" in lines[-1] and len(lines) == 2, lines
+    assert not (tmp_path / "site" / "downloads" / "zakkaart.pdf").exists()
+    assert not list((tmp_path / "site").rglob("*.part")), "no half-written file is left"
+
+
+def test_pdfs_are_not_rendered_again_when_nothing_changed(tmp_path: Path) -> None:
+    from handboek import session
+    from handboek.pdf import publish
+
+    current = session.start(ROOT, "municipality.yml", "data", "docs", ["nl", "en"], "nl")
+    first = publish.make_all(current, "nl", tmp_path / "site", tmp_path / "cache", [])
+    again = publish.make_all(current, "nl", tmp_path / "site2", tmp_path / "cache", [])
+    assert [m.rendered for m in first] == [True] * 5
+    assert [m.rendered for m in again] == [False] * 5
+    assert [m.path.read_bytes() for m in first] == [m.path.read_bytes() for m in again]
