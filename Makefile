@@ -53,8 +53,8 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	@HANDBOEK_PDF=false $(BIN)/mkdocs build --strict --site-dir .cache/check-site
 
-check-online: $(VENV)/.installed
-	@$(BIN)/handboek check-online
+check-online: check
+	@$(BIN)/handboek check-online --site .cache/check-site
 
 release: $(VENV)/.installed
 	@$(BIN)/handboek release-check

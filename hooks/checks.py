@@ -23,33 +23,64 @@ SIDEBARS = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-conte
 
 
 class _LinkWarningsToReport(logging.Filter):
-    """Moves MkDocs' link warnings into the report, with line numbers."""
+    """Moves MkDocs' link and nav warnings into the report, with line numbers."""
 
     docs_dir = Path("docs")
     shown = "docs"
+    config_file = Path("mkdocs.yml")
+    lang = "nl"
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Keep the record unless it became a problem in the report."""
-        problem = linkmessages.convert(record.getMessage(), self.docs_dir, self.shown)
-        if problem is None:
+        current = session.current()
+        message = record.getMessage()
+        problem = linkmessages.convert(message, self.docs_dir, self.shown)
+        nav = linkmessages.convert_nav(message, self.config_file, self.config_file.name, f"{self.shown}/{self.lang}")
+        if nav is not None:
+            target, problem = nav
+            missing = {entry.translation for entry in current.translation_entries if entry.status == "missing"}
+            if f"{self.shown}/{self.lang}/{target}" in missing:
+                return False  # already reported as a missing translation
+        omitted = linkmessages.convert_omitted(message, self.shown, self.config_file.name)
+        if problem is None and not omitted:
             return True
-        session.current().report.add(problem)
+        current.report.extend([problem] if problem else omitted)
         return False
 
 
 _link_warnings = _LinkWarningsToReport()
 _built: dict[str, linkcheck.BuiltPage] = {}
+_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+_printed = False
+
+
+def _print_report() -> None:
+    """Print every problem found so far, once per build."""
+    global _printed
+    if _printed:
+        return
+    _printed = True
+    report = session.current().report
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    if report.problems:
+        print(report.summary(), file=sys.stderr)
 
 
 @event_priority(-120)  # after hooks/settings.py has started the session
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start collecting; route MkDocs' link warnings into the report."""
+    global _printed
+    _link_warnings.lang = config.plugins["i18n"].current_language
     if not config.plugins["i18n"].building:
         _built.clear()
+        _printed = False
         current = session.current()
         _link_warnings.docs_dir = Path(config.docs_dir)
         _link_warnings.shown = session.display(Path(config.docs_dir), current.root)
-        logging.getLogger("mkdocs.structure.pages").addFilter(_link_warnings)
+        _link_warnings.config_file = Path(config.config_file_path)
+        for name in _LOGGERS:
+            logging.getLogger(name).addFilter(_link_warnings)
     return config
 
 
@@ -71,22 +102,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Check the links across all languages, print every problem and stop on errors."""
     if config.plugins["i18n"].building:
         return
-    logging.getLogger("mkdocs.structure.pages").removeFilter(_link_warnings)
+    for name in _LOGGERS:
+        logging.getLogger(name).removeFilter(_link_warnings)
     current = session.current()
     files = {str(Path(root, name).relative_to(config.site_dir).as_posix())
              for root, _, names in os.walk(config.site_dir) for name in names}
     files |= set(downloads.all_site_paths(current.contents, current.default_language).values())
     current.report.extend(linkcheck.check(_built.values(), files, current.languages, current.default_language,
                                           already=current.report.problems))
-    report = current.report
-    for line in report.lines():
-        print(line, file=sys.stderr)
-    if report.errors:
-        raise Abort(report.summary())
-    if report.warnings:
-        print(report.summary(), file=sys.stderr)
+    _print_report()
+    if current.report.errors:
+        raise Abort("The build stopped: fix the errors above.")
 
 
 def on_build_error(error: Exception) -> None:
-    """Stop routing MkDocs' warnings when a build fails."""
-    logging.getLogger("mkdocs.structure.pages").removeFilter(_link_warnings)
+    """Show what was found before the build failed, and stop routing MkDocs' warnings."""
+    for name in _LOGGERS:
+        logging.getLogger(name).removeFilter(_link_warnings)
+    try:
+        _print_report()
+    except RuntimeError:
+        pass  # the settings failed to load: there is no session and nothing more to show

@@ -60,16 +60,21 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# Review dates are checked against this day, so that the suite does not turn red by itself a year from
+# now; the overdue warning is tested on purpose in test_checks.py.
+TODAY = "2026-11-28"
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The shipped handbook with the demo municipality, PDFs included."""
-    return run_build(ROOT, tmp_path_factory.mktemp("demo") / "site")
+    return run_build(ROOT, tmp_path_factory.mktemp("demo") / "site", today=TODAY)
 
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The handbook with the second municipality (tests/fixtures/testwijk), PDFs included."""
-    return run_build(ROOT, tmp_path_factory.mktemp("testwijk") / "site", settings=FIXTURE_SETTINGS)
+    return run_build(ROOT, tmp_path_factory.mktemp("testwijk") / "site", settings=FIXTURE_SETTINGS, today=TODAY)
 
 
 @pytest.fixture()

@@ -77,9 +77,10 @@ def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, 
 
 
 def _line(page: BuiltPage, needle: str) -> int:
-    """The line in the Markdown source where `needle` first appears, or 1."""
-    for candidate in (needle, unquote(needle)):
-        index = page.source.find(candidate)
+    """The line in the Markdown source where `needle` (or, for a rewritten URL, its file name) appears, or 1."""
+    name = posixpath.basename(needle.split("#")[0].split("?")[0].rstrip("/"))
+    for candidate in (needle, unquote(needle), f"({name}", f"/{name}", name):
+        index = page.source.find(candidate) if candidate.strip("(/") else -1
         if index >= 0:
             return page.source.count("\n", 0, index) + 1
     return 1
@@ -118,7 +119,11 @@ def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], la
 
     for link in page.links:
         url = link.url.strip()
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            add(link, f"link '{url}' is not a valid address", "correct the address of the link")
+            continue
         scheme = parts.scheme.lower()
         if link.tag == "img" and (link.alt is None or (link.in_content and not link.alt.strip())):
             add(link, f"image '{url}' has no alt text",

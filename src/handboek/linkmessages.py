@@ -24,6 +24,33 @@ PATTERNS = [
 ]
 
 
+NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not "
+                         r"found in the documentation files\.")
+
+
+def convert_nav(message: str, config_file: Path, shown_config: str, lang_dir: str) -> tuple[str, Problem] | None:
+    """(missing page, Problem) for MkDocs' warning about a nav entry without a page, or None."""
+    match = NAV_MISSING.fullmatch(message.strip())
+    if match is None:
+        return None
+    target = match.group("target")
+    return target, Problem(shown_config, _line(config_file, target),
+                           f"the nav lists '{target}', but {lang_dir}/{target} does not exist",
+                           f"add {lang_dir}/{target}, or correct or remove the nav entry")
+
+
+OMITTED = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+
+
+def convert_omitted(message: str, shown_docs_dir: str, shown_config: str) -> list[Problem]:
+    """One Problem per page that MkDocs found missing from the nav; [] for other messages."""
+    if not message.startswith(OMITTED):
+        return []
+    pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
+    return [Problem(f"{shown_docs_dir}/{page}", 1, f"the page is not in the navigation ('nav' in {shown_config})",
+                    f"add it to 'nav' in {shown_config}, or remove the page") for page in pages]
+
+
 def convert(message: str, docs_dir: Path, shown_docs_dir: str) -> Problem | None:
     """The Problem for a MkDocs link warning, or None when the message is not one of these."""
     for kind, pattern in PATTERNS:
