@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_PROGRESS_BAR := off
 
-.PHONY: build serve test check check-online release bench translated status readability clean prereqs help
+.PHONY: build serve test check check-online release bench translated status clean prereqs help pre-commit
 
 help:
 	@echo "make build         set up .venv, build the site and PDFs into $(SITE)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make status        translation status of every page"
 	@echo "make release       build for publication; refuses example settings"
 	@echo "make bench         measurements, written to benchmarks/results.md"
+	@echo "make pre-commit    check your changes before every commit (editors working locally)"
 
 prereqs:
 	@scripts/check-prereqs $(PYTHON)
@@ -72,6 +73,11 @@ translated: $(VENV)/.installed
 
 status: $(VENV)/.installed
 	@$(BIN)/handboek status
+
+pre-commit: $(VENV)/.installed
+	@$(BIN)/python -m pip install --quiet --editable ".[dev]"
+	@$(BIN)/pre-commit install
+	@echo "Done: every commit now runs the checks in .pre-commit-config.yaml."
 
 clean:
 	rm -rf $(SITE) .cache .pytest_cache

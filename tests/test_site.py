@@ -123,3 +123,19 @@ def test_no_google_fonts_no_analytics_no_cdn(demo_build: Build) -> None:
     page = demo_build.page("signalen")
     for host in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "unpkg.com", "cdn.jsdelivr", "api.github"):
         assert host not in page
+
+
+def test_what_changed_page_lists_change_notes_with_links(demo_build: Build) -> None:
+    for lang, path, note in (("nl", "over/wijzigingen", "Eerste versie van het handboek."),
+                             ("en", "en/over/wijzigingen", "First version of the handbook.")):
+        article = html.document_fromstring(demo_build.page(path)).find_class("md-content__inner")[0]
+        rows = article.xpath(".//table//tr[td]")
+        assert any(note in row.text_content() for row in rows), lang
+        assert any(a.get("href") == "../.." or a.get("href", "").startswith("../../") for a in article.iter("a")), lang
+
+
+def test_translation_status_page_lists_every_page(demo_build: Build) -> None:
+    article = html.document_fromstring(demo_build.page("over/vertalingen")).find_class("md-content__inner")[0]
+    rows = [row.text_content() for row in article.xpath(".//table//tr[td]")]
+    assert len(rows) >= 19 and all("bijgewerkt" in row for row in rows)
+    assert any("docs/nl/signalen.md" in row for row in rows) and any("data/nl/signals.yml" in row for row in rows)

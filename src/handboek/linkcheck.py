@@ -202,4 +202,3 @@ def check(pages: Iterable[BuiltPage], files: set[str], languages: list[str], def
             key = (problem.message, problem.fix) if "overrides/" in problem.message else (str(problem), "")
             problems.setdefault(key, problem)
     return list(problems.values())
-
