@@ -52,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     current = session.current()
     texts = current.contents[language(config)].texts
     municipality = current.settings.municipality
-    config.site_name = texts.site.name
+    config.site_name = fill(texts.site.header, name=texts.site.name, municipality=municipality.name)
     if not config.site_url:  # `mkdocs serve` sets its own
         config.site_url = current.settings.handbook_url
     config.copyright = fill(texts.site.colophon, municipality=municipality.name)

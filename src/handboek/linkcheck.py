@@ -143,9 +143,9 @@ def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], la
             except EmailNotValidError as error:
                 add(link, f"'{url}' is not a valid e-mail link ({str(error).rstrip('.')})",
                     "write it like mailto:naam@gemeente.nl")
-        elif scheme == "http":
+        elif scheme == "http" and link.tag == "a":
             add(link, f"'{url}' is not a secure (https) link", "use the https:// address of the same page")
-        elif scheme == "https" or parts.netloc:
+        elif scheme in {"http", "https"} or parts.netloc:
             if link.tag != "a" and "alternate" not in link.rel and link.rel not in {"canonical"}:
                 add(link, f"'{url}' loads a file from outside the site, which the intranet may not reach",
                     "copy the file into the site and link to it relatively")

@@ -17,6 +17,7 @@ class SiteTexts(_Group):
     """Texts around every page."""
 
     name: Text
+    header: Text = Field(json_schema_extra={"example": '"{name} · {municipality}"'})
     demo_banner: Text
     last_reviewed: Text = Field(json_schema_extra={"example": '"Laatst gecontroleerd op {date}"'})
     review_due: Text = Field(json_schema_extra={"example": '"Deze pagina moest op {date} opnieuw gecontroleerd worden."'})
