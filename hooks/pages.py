@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -44,3 +47,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         session.current().add_page(PageRecord(lang=source.lang, src=source.display, url=page.url,
                                               title=page.title or "", html=html, meta=dict(page.meta)))
     return html
+
+
+_not_found: dict[str, str] = {}
+
+
+@event_priority(-10)  # after the CSP hook has finished the page
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page."""
+    if template_name == "404.html":
+        _not_found[config.plugins["i18n"].current_language] = output
+    return output
+
+
+@event_priority(-115)  # after every language is built
+def on_post_build(config: MkDocsConfig) -> None:
+    """The site has one 404 page and the last language built wrote it; put back the default language's."""
+    i18n = config.plugins["i18n"]
+    if not i18n.building and i18n.default_language in _not_found:
+        Path(config.site_dir, "404.html").write_text(_not_found[i18n.default_language], encoding="utf-8")

@@ -139,3 +139,9 @@ def test_translation_status_page_lists_every_page(demo_build: Build) -> None:
     rows = [row.text_content() for row in article.xpath(".//table//tr[td]")]
     assert len(rows) >= 19 and all("bijgewerkt" in row for row in rows)
     assert any("docs/nl/signalen.md" in row for row in rows) and any("data/nl/signals.yml" in row for row in rows)
+
+
+def test_the_one_404_page_is_in_the_default_language(demo_build: Build) -> None:
+    page = (demo_build.site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in page
+    assert 'href="/handboek-mensenhandel/assets/stylesheets/' in page, "absolute under the site's sub-path"
