@@ -77,3 +77,14 @@ def test_external_urls_come_from_the_built_pages(tmp_path: Path) -> None:
     (tmp_path / "a" / "index.html").write_text('<a href="https://x.nl/p#frag">x</a><a href="../b/">b</a>'
                                                '<a href="mailto:a@b.nl">m</a>', encoding="utf-8")
     assert onlinecheck.external_urls(tmp_path) == {"https://x.nl/p"}
+
+
+def test_settings_and_data_urls_are_checked_but_not_the_intranet_address(tmp_path: Path) -> None:
+    settings = tmp_path / "municipality.yml"
+    settings.write_text("municipality:\n  website: https://www.gemeente.nl  # public\n"
+                        "handbook_url: https://intranet.gemeente.nl/h/\nrepo_edit_url: https://git.gemeente.nl/e/\n"
+                        "# https://commented.example.org/\n", encoding="utf-8")
+    data = tmp_path / "organisations.yml"
+    data.write_text("  website: https://www.politie.nl/\n  source: https://wegwijzermensenhandel.nl/x\n", encoding="utf-8")
+    assert onlinecheck.data_urls([settings, data]) == {"https://www.gemeente.nl", "https://www.politie.nl/",
+                                                       "https://wegwijzermensenhandel.nl/x"}

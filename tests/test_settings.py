@@ -188,3 +188,14 @@ def test_make_release_refuses_demo_and_builds_nothing(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "Release refused" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_make_release_builds_the_second_municipality(tmp_path: Path) -> None:
+    import os
+
+    result = subprocess.run(["make", "--no-print-directory", "release", f"SITE={tmp_path / 'site'}"], cwd=ROOT,
+                            capture_output=True, text=True,
+                            env={**os.environ, "HANDBOEK_SETTINGS": str(FIXTURE_SETTINGS), "HANDBOEK_TODAY": "2026-11-28"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site/downloads/zakkaart.pdf").is_file()
+    assert "Gemeente Testwijk" in (tmp_path / "site/index.html").read_text(encoding="utf-8")

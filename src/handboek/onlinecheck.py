@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -51,6 +52,21 @@ def external_urls(site_dir: Path) -> set[str]:
             href = element.get("href", "").strip()
             if href.startswith(("http://", "https://")):
                 urls.add(href.split("#")[0])
+    return urls
+
+
+URL_IN_TEXT = re.compile(r"""https?://[^\s"'<>)\]]+""")
+# The intranet address and the Git host are often unreachable from where the check runs.
+INTERNAL_KEYS = ("handbook_url:", "repo_edit_url:")
+
+
+def data_urls(files: list[Path]) -> set[str]:
+    """Web addresses in the data files and the settings, which also end up on the card and in the PDFs."""
+    urls = set()
+    for path in files:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if not line.lstrip().startswith(("#", *INTERNAL_KEYS)):
+                urls.update(url.rstrip(".,;") for url in URL_IN_TEXT.findall(line.split(" #")[0]))
     return urls
 
 
@@ -133,7 +149,7 @@ def main(root: Path, site_dir: Path) -> int:
     files = sorted([*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml"), root / "municipality.yml"])
     cache_file = root / ".cache" / "handboek" / "links.json"
     cached = load_cache(cache_file)
-    urls = external_urls(site_dir)
+    urls = external_urls(site_dir) | data_urls([*root.glob("data/**/*.yml"), root / "municipality.yml"])
     results = asyncio.run(check_urls(urls, cached))
     save_cache(cache_file, {**cached, **results})
     report = Report()
