@@ -64,7 +64,7 @@ def test_card_colour_runs_into_the_bleed_and_crop_marks_sit_outside_the_trim(dem
     # The cover (right half) is in the house colour right up to the outer edge of the 3 mm bleed.
     for y_mm in (1.0, 30.0, 60.0):
         colour = image.getpixel((width - int(1.0 * px_per_mm), int(y_mm * px_per_mm)))
-        assert all(abs(a - b) < 12 for a, b in zip(colour, primary)), (y_mm, colour)
+        assert all(abs(a - b) < 12 for a, b in zip(colour, primary, strict=True)), (y_mm, colour)
     # Crop marks: dark pixels in the top-left bleed corner, none inside the white trim area next to it.
     corner = image.crop((0, 0, int(3 * px_per_mm), int(3 * px_per_mm)))
     assert min(sum(pixel) for pixel in corner.get_flattened_data()) < 150
