@@ -11,7 +11,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from handboek import session
-from handboek.pdf import cache, publish
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 _page_order: dict[str, list[str]] = {}
@@ -38,6 +37,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Make the five PDFs of the language just built."""
     if not _enabled(config):
         return
+    from handboek.pdf import cache, publish  # WeasyPrint takes a second to import; `make check` skips it
+
     lang = config.plugins["i18n"].current_language
     made = publish.make_all(session.current(), lang, Path(config.site_dir), _cache_dir(config),
                             _page_order.get(lang, []))

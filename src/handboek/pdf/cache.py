@@ -7,9 +7,8 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from importlib.metadata import version
 from pathlib import Path
-
-import weasyprint
 
 from handboek.pdf.render import Job
 
@@ -19,7 +18,7 @@ KEEP_DAYS = 30
 def key(job: Job, inputs: Iterable[Path]) -> str:
     """A hash of everything that shapes the PDF: its HTML, the files it uses, and the renderer's version."""
     digest = hashlib.sha256()
-    for part in (job.html, job.base_url, job.variant or "", weasyprint.__version__):
+    for part in (job.html, job.base_url, job.variant or "", version("weasyprint")):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):

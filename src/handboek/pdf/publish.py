@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from weasyprint.text.fonts import FontConfiguration
-
 from handboek import downloads
 from handboek.pdf import cache, documents, handbook, render
 from handboek.problems import ProblemsFound
@@ -24,6 +22,15 @@ class Made:
     rendered: bool          # False when it came unchanged from the cache
 
 
+def _render(job: render.Job, fonts: list) -> bytes:
+    """Render with a font configuration shared by the PDFs of one language."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    if not fonts:
+        fonts.append(FontConfiguration())
+    return render.render(job, fonts[0])
+
+
 def print_source(current: Session, lang: str) -> documents.PrintSource:
     """What the PDFs of one language are made from."""
     return documents.PrintSource(content=current.contents[lang], settings=current.settings,
@@ -36,7 +43,7 @@ def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_
     """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report."""
     source = print_source(current, lang)
     inputs = source.inputs()
-    fonts = FontConfiguration()
+    fonts: list = []  # one FontConfiguration, made only when a PDF must really be rendered
     made: list[Made] = []
     jobs = []
     for kind, maker in MAKERS.items():
@@ -49,7 +56,7 @@ def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_
     jobs.append((path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today)))
     for path, job in jobs:
         try:
-            rendered = cache.produce(job, inputs, cache_dir, site_dir / path, lambda j: render.render(j, fonts))
+            rendered = cache.produce(job, inputs, cache_dir, site_dir / path, lambda j: _render(j, fonts))
         except ProblemsFound as found:
             current.report.extend(found.problems)
             continue

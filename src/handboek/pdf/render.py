@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
+from typing import TYPE_CHECKING
 
 from handboek.problems import Problem, ProblemsFound
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
 
 MIN_POINTS = 7.0
 PX_PER_PT = 4 / 3
@@ -77,6 +78,9 @@ def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a We
 
 def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
     """The PDF bytes for a job; raise ProblemsFound on layout problems."""
+    from weasyprint import CSS, HTML  # imported here: a build that only copies cached PDFs never needs it
+    from weasyprint.text.fonts import FontConfiguration
+
     fonts = fonts or FontConfiguration()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts)
