@@ -14,6 +14,13 @@ from handboek import session
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 _page_order: dict[str, list[str]] = {}
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under `mkdocs serve`, rebuilds must be quick: PDFs are rendered by `make build`, not on every save."""
+    global _serving
+    _serving = command == "serve"
 
 
 def _enabled(config: MkDocsConfig) -> bool:
@@ -41,7 +48,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
     lang = config.plugins["i18n"].current_language
     made = publish.make_all(session.current(), lang, Path(config.site_dir), _cache_dir(config),
-                            _page_order.get(lang, []))
+                            _page_order.get(lang, []), render_changed=not _serving)
     fresh = sum(item.rendered for item in made)
     log.debug(f"PDFs ({lang}): {fresh} rendered, {len(made) - fresh} unchanged")
+    if _serving and len(made) < len(publish.MAKERS) + 1:
+        log.info(f"Preview: {len(publish.MAKERS) + 1 - len(made)} changed PDF(s) of '{lang}' are not shown; "
+                 "run 'make build' to make them.")
     cache.prune(_cache_dir(config))

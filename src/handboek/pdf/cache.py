@@ -42,10 +42,15 @@ def write_atomically(target: Path, data: bytes) -> None:
 
 
 def produce(job: Job, inputs: Iterable[Path], cache_dir: Path, target: Path,
-            render: Callable[[Job], bytes]) -> bool:
-    """Put the PDF for `job` at `target`, rendering it only when not cached; True when it was rendered."""
+            render: Callable[[Job], bytes] | None) -> bool | None:
+    """Put the PDF for `job` at `target`, rendering it only when not cached; True when it was rendered.
+
+    With `render=None` nothing is rendered: a PDF that is not cached is left out (None).
+    """
     cached = cache_dir / f"{key(job, inputs)}.pdf"
     rendered = not cached.is_file()
+    if rendered and render is None:
+        return None
     if rendered:
         write_atomically(cached, render(job))
     else:

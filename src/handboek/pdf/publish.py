@@ -39,8 +39,12 @@ def print_source(current: Session, lang: str) -> documents.PrintSource:
                                  data_display=display(current.data_dir / lang, current.root))
 
 
-def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str]) -> list[Made]:
-    """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report."""
+def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
+             render_changed: bool = True) -> list[Made]:
+    """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report.
+
+    With `render_changed=False` (the live preview) only cached PDFs are copied; changed ones are left out.
+    """
     source = print_source(current, lang)
     inputs = source.inputs()
     fonts: list = []  # one FontConfiguration, made only when a PDF must really be rendered
@@ -56,9 +60,11 @@ def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_
     jobs.append((path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today)))
     for path, job in jobs:
         try:
-            rendered = cache.produce(job, inputs, cache_dir, site_dir / path, lambda j: _render(j, fonts))
+            renderer = (lambda j: _render(j, fonts)) if render_changed else None
+            rendered = cache.produce(job, inputs, cache_dir, site_dir / path, renderer)
         except ProblemsFound as found:
             current.report.extend(found.problems)
             continue
-        made.append(Made(site_dir / path, rendered))
+        if rendered is not None:
+            made.append(Made(site_dir / path, rendered))
     return made
