@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handboek import downloads, linkcheck, linkmessages, session
+from handboek import downloads, linkcheck, linkmessages, readability, session
 
 CONTENT_CLASS = "md-content__inner"
 # Material's navigation sidebars are generated from mkdocs.yml's nav, which MkDocs validates itself.
@@ -110,6 +110,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     files |= set(downloads.all_site_paths(current.contents, current.default_language).values())
     current.report.extend(linkcheck.check(_built.values(), files, current.languages, current.default_language,
                                           already=current.report.problems))
+    sources = {page.display: page.text for page in current.sources.get(readability.LANGUAGE, {}).values()}
+    pages = current.rendered.get(readability.LANGUAGE, [])
+    current.report.extend(readability.check_pages((page.src, page.html, sources.get(page.src, "")) for page in pages))
     _print_report()
     if current.report.errors:
         raise Abort("The build stopped: fix the errors above.")

@@ -90,6 +90,29 @@ def cmd_check_online(args: argparse.Namespace) -> int:
     return onlinecheck.main(Path.cwd(), Path(args.site))
 
 
+def cmd_readability(args: argparse.Namespace) -> int:
+    """Print the language-level numbers of every Dutch page of a built site; 1 when a page is above B1."""
+    from handboek import readability
+    from handboek.blocks import url_dir
+
+    docs, site = Path.cwd() / "docs" / readability.LANGUAGE, Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site}: no built site here — run `make check` first, or name one with --site", file=sys.stderr)
+        return 2
+    pages = []
+    for source in sorted(docs.rglob("*.md")):
+        built = site / url_dir(source.relative_to(docs).as_posix()) / "index.html"
+        if built.is_file():
+            pages.append((source.relative_to(Path.cwd()).as_posix(),
+                          readability.built_content(built.read_text(encoding="utf-8"))))
+    print(readability.table(pages))
+    found = readability.check_pages((path, content, (Path.cwd() / path).read_text(encoding="utf-8"))
+                                    for path, content in pages)
+    for problem in found:
+        print(problem, file=sys.stderr)
+    return 1 if found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a `handboek` command."""
     parser = argparse.ArgumentParser(prog="handboek", description=__doc__)
@@ -102,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     online = commands.add_parser("check-online", help="check external links (needs internet)")
     online.add_argument("--site", default=".cache/check-site", help="the built site to read links from")
     online.set_defaults(run=cmd_check_online)
+    level = commands.add_parser("readability", help="language level (B1) numbers of every Dutch page")
+    level.add_argument("--site", default=".cache/check-site", help="the built site to read the pages from")
+    level.set_defaults(run=cmd_readability)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
