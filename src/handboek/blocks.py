@@ -187,7 +187,7 @@ def report_form(content: Content) -> str:
                 f'{escape(labels.print)}</button> '
                 f'<button type="reset" class="md-button">{escape(labels.clear)}</button></div>')
     rows.append(f'<p class="report-form__privacy">{escape(form.privacy)}</p>')
-    return (f'<form class="report-form" id="report-form" autocomplete="off" method="dialog" '
+    return (f'<form class="report-form" id="rf-form" autocomplete="off" method="dialog" '
             f'aria-label="{escape(form.title)}">{"".join(rows)}</form>\n')
 
 

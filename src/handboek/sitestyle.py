@@ -13,6 +13,9 @@ FONT_DIR = "assets/huisstijl/fonts/"
 LOGO_BASE = "assets/huisstijl/logo"
 FONT_FACES = {"regular": ("normal", 400), "bold": ("normal", 700), "italic": ("italic", 400)}
 FORMATS = {".woff2": "woff2", ".woff": "woff", ".ttf": "truetype", ".otf": "opentype"}
+# The lightest background that text sits on in Material's dark (slate) scheme: --md-code-bg-color, behind
+# contact cards and code. A colour that reads on it also reads on the darker page background.
+SLATE_RAISED_BACKGROUND = "#272a35"
 
 
 def logo_uri(settings: Settings) -> str:
@@ -42,9 +45,9 @@ def css(settings: Settings) -> str:
     """Material's colour variables and the gemeente's letter, for light and dark mode."""
     style = settings.house_style
     primary, accent = style.primary_color, style.accent_color
-    light_link = colours.lightest_passing(primary)
+    light_link = colours.lightest_passing(primary, SLATE_RAISED_BACKGROUND)
     accent_text = colours.darkest_passing(accent)
-    accent_dark_mode = colours.lightest_passing(accent)
+    accent_dark_mode = colours.lightest_passing(accent, SLATE_RAISED_BACKGROUND)
     rules = [
         "/* Generated from municipality.yml by the handbook build. Do not edit. */",
         ":root {",
@@ -55,7 +58,7 @@ def css(settings: Settings) -> str:
         "  --md-primary-bg-color--light: #ffffffb3;",
         f"  --md-accent-fg-color: {accent_text};",
         f"  --md-accent-fg-color--transparent: {_alpha(accent, 0.1)};",
-        f"  --md-accent-bg-color: {colours.text_on(accent)};",
+        f"  --md-accent-bg-color: {colours.text_on(accent_text)};",
         f"  --md-typeset-a-color: {primary};",
         f"  --handboek-accent: {accent};",
         f"  --handboek-accent-text: {accent_text};",
@@ -68,6 +71,7 @@ def css(settings: Settings) -> str:
         '[data-md-color-scheme="slate"][data-md-color-primary="custom"] {',
         f"  --md-typeset-a-color: {light_link};",
         f"  --md-accent-fg-color: {accent_dark_mode};",
+        f"  --md-accent-bg-color: {colours.text_on(accent_dark_mode)};",
         f"  --handboek-accent-text: {accent_dark_mode};",
         "}",
     ]

@@ -1,16 +1,12 @@
 /* The on-screen report form: print it, never send or keep it.
-   No storage API is used; the form is emptied when the page is left, so the browser keeps nothing. */
+   Loaded at the end of <body> (extra_javascript). No storage API is used (no-storage.js even stops
+   Material's own), and the form is emptied when the page is left. */
 (function () {
   "use strict";
-  function setUp() {
-    var form = document.getElementById("report-form");
-    if (!form || form.dataset.ready) return;
-    form.dataset.ready = "true";
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    var print = form.querySelector('[data-report-form="print"]');
-    if (print) print.addEventListener("click", function () { window.print(); });
-    window.addEventListener("pagehide", function () { form.reset(); });
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-  else setUp();
+  var form = document.querySelector("form.report-form");
+  if (!form) return;
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  var print = form.querySelector('[data-report-form="print"]');
+  if (print) print.addEventListener("click", function () { window.print(); });
+  window.addEventListener("pagehide", function () { form.reset(); });
 })();
