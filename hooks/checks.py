@@ -5,6 +5,7 @@ MkDocs' own link validation stays on; its messages are rewritten with the file's
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -122,7 +123,5 @@ def on_build_error(error: Exception) -> None:
     """Show what was found before the build failed, and stop routing MkDocs' warnings."""
     for name in _LOGGERS:
         logging.getLogger(name).removeFilter(_link_warnings)
-    try:
+    with contextlib.suppress(RuntimeError):  # the settings failed to load: no session, nothing more to show
         _print_report()
-    except RuntimeError:
-        pass  # the settings failed to load: there is no session and nothing more to show

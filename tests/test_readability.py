@@ -99,7 +99,7 @@ def test_too_little_text_is_not_judged() -> None:
 
 def paragraphs(text: str) -> str:
     """Plain text as the HTML of one paragraph per sentence pair, as a page would have it."""
-    return "".join(f"<p>{' '.join(pair)}</p>" for pair in zip(*[iter(readability.sentences(text) + [""])] * 2))
+    return "".join(f"<p>{' '.join(pair)}</p>" for pair in zip(*[iter(readability.sentences(text) + [""])] * 2, strict=False))
 
 
 def test_problem_points_at_the_longest_sentence_in_the_source() -> None:

@@ -21,8 +21,11 @@ CARD_HEIGHT = 55
 CARDS_PER_A4 = 5
 SHORT_KINDS = {"date", "time"}
 
-_environment = Environment(loader=PackageLoader("handboek", "templates/pdf"), autoescape=select_autoescape(enabled_extensions=("j2",)),
+_environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
+                           autoescape=select_autoescape(enabled_extensions=("j2",)),
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+# A panel that reaches the page edge would be split across pages; measure the card on a tall page.
+TALL_CARD = "@page { size: 170mm 400mm !important; } @page outside { size: 170mm 400mm !important; }"
 
 
 
@@ -111,7 +114,7 @@ def _rows(fields: list[FormField]) -> list[list[FormField]]:
 def card(source: PrintSource, name: str) -> Job:
     """The pocket card for a print shop: 170 × 55 mm with 3 mm bleed and crop marks."""
     return job_from_template(source, "card.html.j2", source.content.texts.card.title, name,
-                             measure_css="@page { size: 170mm 400mm !important; } @page outside { size: 170mm 400mm !important; }")
+                             measure_css=TALL_CARD)
 
 
 def card_a4(source: PrintSource, name: str) -> Job:
