@@ -21,7 +21,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 def _root(config: MkDocsConfig) -> Path:
     """The project folder: where mkdocs.yml is."""
-    return Path(config.config_file_path).parent
+    return Path(config.config_file_path).resolve().parent
 
 
 def language(config: MkDocsConfig) -> str:
