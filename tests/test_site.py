@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
-from conftest import LANGUAGES, ROOT, Build
+from conftest import LANGUAGES, ROOT, TODAY, Build, run_build
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import navcompare  # noqa: E402 - benchmarks/navcompare.py, shared with `make bench`
 
 # The leaflet's nine signals and the non-verbal signals, as words that must appear on the signals page.
 LEAFLET_SIGNALS = {
@@ -145,3 +150,17 @@ def test_the_one_404_page_is_in_the_default_language(demo_build: Build) -> None:
     page = (demo_build.site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in page
     assert 'href="/handboek-mensenhandel/assets/stylesheets/' in page, "absolute under the site's sub-path"
+
+
+def test_navigation_override_gives_materials_navigation_on_every_page(demo_build: Build, project: Path,
+                                                                     tmp_path: Path) -> None:
+    # overrides/partials/nav-item.html renders inactive nav items once per build (for speed); a reader must see
+    # the same sidebar as with Material's own template: same items, same order, same targets, same state.
+    (project / "overrides" / "partials" / "nav-item.html").unlink()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/navigation.py\n", ""), encoding="utf-8")
+    material = run_build(project, tmp_path / "material-site", pdf=False, today=TODAY)
+    assert material.returncode == 0, material.output
+    count, different = navcompare.compare(material.site, demo_build.site)
+    assert count == 2 * len(list((ROOT / "docs" / "nl").rglob("*.md"))) and different == []
+    assert 'class="md-nav__link md-nav__link--active"' in demo_build.page("en/signalen/")
