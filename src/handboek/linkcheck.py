@@ -6,6 +6,7 @@ alt text, and anything loaded from outside the site.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -13,11 +14,12 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from email_validator import EmailNotValidError, validate_email
-from lxml import html as lxml_html
+from lxml import etree
 
 from handboek import phone
 from handboek.problems import Problem
 
+_PARSER = etree.HTMLParser()
 RESOURCE_TAGS = {"img": "src", "script": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
 
 
@@ -53,27 +55,45 @@ def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, 
         start, end = output.find(skip[0]), output.find(skip[1])
         if 0 <= start < end:
             output = output[:start] + output[end:]
-    tree = lxml_html.document_fromstring(output)
-    content_roots = tree.find_class(content_marker)
-    content = content_roots[0] if content_roots else None
-    inside = set(content.iter()) if content is not None else set()
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        element_id = element.get("id")
+    # lxml.etree's HTML parser is libxml2's, like lxml.html's, without lxml.html's per-element class lookup.
+    tree = etree.fromstring(output, _PARSER)
+    inside: set = set()
+    found_content = False
+    for element in tree.iter(etree.Element):          # elements only: no comments or processing instructions
+        get = element.get
+        if not found_content:
+            classes = get("class")
+            if classes and content_marker in classes.split():
+                inside, found_content = set(element.iter()), True
+        element_id = get("id")
         if element_id:
             page.ids.add(element_id)
         tag = element.tag
-        if tag == "a" and element.get("href") is not None:
-            page.links.append(Link("a", element.get("href", ""), element.text_content().strip(), element in inside,
-                                   language_switch=element.get("hreflang") is not None))
-        elif tag == "link" and element.get("href") is not None:
-            page.links.append(Link("link", element.get("href", ""), "", False,
-                                   language_switch=element.get("hreflang") is not None, rel=element.get("rel", "")))
-        elif tag in RESOURCE_TAGS and element.get(RESOURCE_TAGS[tag]) is not None:
-            page.links.append(Link(tag, element.get(RESOURCE_TAGS[tag], ""), "", element in inside,
-                                   alt=element.get("alt")))
+        if tag == "a":
+            href = get("href")
+            if href is not None:
+                page.links.append(Link("a", href, "".join(element.itertext()).strip(), element in inside,
+                                       language_switch=get("hreflang") is not None))
+        elif tag == "link":
+            href = get("href")
+            if href is not None:
+                page.links.append(Link("link", href, "", False, language_switch=get("hreflang") is not None,
+                                       rel=get("rel", "")))
+        elif tag in RESOURCE_TAGS:
+            source = get(RESOURCE_TAGS[tag])
+            if source is not None:
+                page.links.append(Link(tag, source, "", element in inside, alt=get("alt")))
     return page
+
+
+@functools.lru_cache(maxsize=4096)
+def _email_error(address: str) -> str | None:
+    """Why an e-mail address is not valid, or None; each address is checked once per process."""
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as error:
+        return str(error).rstrip(".")
+    return None
 
 
 def _line(page: BuiltPage, needle: str) -> int:
@@ -138,11 +158,9 @@ def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], la
                     "make the number in the link and the number in the text the same")
         elif scheme == "mailto":
             address = unquote(url[7:].split("?")[0])
-            try:
-                validate_email(address, check_deliverability=False)
-            except EmailNotValidError as error:
-                add(link, f"'{url}' is not a valid e-mail link ({str(error).rstrip('.')})",
-                    "write it like mailto:naam@gemeente.nl")
+            error = _email_error(address)
+            if error is not None:
+                add(link, f"'{url}' is not a valid e-mail link ({error})", "write it like mailto:naam@gemeente.nl")
         elif scheme == "http" and link.tag == "a":
             add(link, f"'{url}' is not a secure (https) link", "use the https:// address of the same page")
         elif scheme in {"http", "https"} or parts.netloc:

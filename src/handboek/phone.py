@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
@@ -19,6 +21,7 @@ def parse(text: str) -> phonenumbers.PhoneNumber | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_valid(text: str) -> bool:
     """True when `text` is a phone number that can be dialled from the Netherlands."""
     return parse(text) is not None
@@ -34,6 +37,7 @@ def dial_string(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def same_number(a: str, b: str) -> bool:
     """True when two texts are the same valid phone number, whatever the spacing or notation."""
     first, second = parse(a), parse(b)
