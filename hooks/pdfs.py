@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
@@ -15,6 +15,8 @@ from handboek import session
 log = logging.getLogger("mkdocs.hooks.pdfs")
 _page_order: dict[str, list[str]] = {}
 _serving = False
+_pending = None      # handboek.pdf.publish.Pending: PDFs of the languages built so far
+_workers = None      # handboek.pdf.workers.Workers, for one build
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -30,7 +32,7 @@ def _enabled(config: MkDocsConfig) -> bool:
 
 def _cache_dir(config: MkDocsConfig) -> Path:
     """Rendered PDFs are kept outside site/, which every build cleans."""
-    return Path(config.config_file_path).parent / ".cache" / "handboek" / "pdf"
+    return Path(config.config_file_path).resolve().parent / ".cache" / "handboek" / "pdf"
 
 
 @event_priority(-110)  # the navigation of this language, after mkdocs-static-i18n localised it
@@ -40,18 +42,55 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Make the five PDFs of the language just built."""
+def _start_pdfs(config: MkDocsConfig) -> None:
+    """Start making the PDFs of the language just built; the next language is built meanwhile."""
+    global _pending, _workers
     if not _enabled(config):
         return
-    from handboek.pdf import cache, publish  # WeasyPrint takes a second to import; `make check` skips it
+    from handboek.pdf import publish, workers  # WeasyPrint is imported only in the rendering processes
 
-    lang = config.plugins["i18n"].current_language
-    made = publish.make_all(session.current(), lang, Path(config.site_dir), _cache_dir(config),
-                            _page_order.get(lang, []), render_changed=not _serving)
-    fresh = sum(item.rendered for item in made)
-    log.debug(f"PDFs ({lang}): {fresh} rendered, {len(made) - fresh} unchanged")
-    if _serving and len(made) < len(publish.MAKERS) + 1:
-        log.info(f"Preview: {len(publish.MAKERS) + 1 - len(made)} changed PDF(s) of '{lang}' are not shown; "
-                 "run 'make build' to make them.")
+    if _workers is None and not _serving:
+        _workers = workers.Workers()
+    _pending = publish.start(session.current(), config.plugins["i18n"].current_language, Path(config.site_dir),
+                             _cache_dir(config), _page_order.get(config.plugins["i18n"].current_language, []),
+                             _workers, _pending)
+
+
+@event_priority(-105)  # after mkdocs-static-i18n (-100) has built every language, before hooks/checks.py
+def _wait_for_pdfs(config: MkDocsConfig) -> None:
+    """Wait for the PDFs of every language and put them into the site."""
+    global _pending
+    if config.plugins["i18n"].building or _pending is None:
+        return
+    from handboek.pdf import cache, publish
+
+    try:
+        made = publish.finish(_pending, session.current())
+    finally:
+        _pending = None
+        _stop_workers()
+    fresh = [item for item in made if item.rendered]
+    log.debug(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged; "
+              + ", ".join(f"{item.path.name} {item.seconds:.1f} s" for item in fresh))
+    expected = (len(publish.MAKERS) + 1) * len(session.current().languages)
+    if _serving and len(made) < expected:
+        log.info(f"Preview: {expected - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
     cache.prune(_cache_dir(config))
+
+
+on_post_build = CombinedEvent(_start_pdfs, _wait_for_pdfs)
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the rendering processes of a build that failed."""
+    global _pending
+    _pending = None
+    _stop_workers()
+
+
+def _stop_workers() -> None:
+    """Shut the rendering processes down."""
+    global _workers
+    if _workers is not None:
+        _workers.close()
+        _workers = None

@@ -6,7 +6,7 @@ import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -41,22 +41,15 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def produce(job: Job, inputs: Iterable[Path], cache_dir: Path, target: Path,
-            render: Callable[[Job], bytes] | None) -> bool | None:
-    """Put the PDF for `job` at `target`, rendering it only when not cached; True when it was rendered.
+def cached_path(job: Job, inputs: Iterable[Path], cache_dir: Path) -> Path:
+    """Where the PDF for `job` is kept in the cache; it exists when these inputs were rendered before."""
+    return cache_dir / f"{key(job, inputs)}.pdf"
 
-    With `render=None` nothing is rendered: a PDF that is not cached is left out (None).
-    """
-    cached = cache_dir / f"{key(job, inputs)}.pdf"
-    rendered = not cached.is_file()
-    if rendered and render is None:
-        return None
-    if rendered:
-        write_atomically(cached, render(job))
-    else:
-        os.utime(cached)
+
+def copy_out(cached: Path, target: Path) -> None:
+    """Put a cached PDF into the site, and mark it as used so that prune() keeps it."""
+    os.utime(cached)
     write_atomically(target, cached.read_bytes())
-    return rendered
 
 
 def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:

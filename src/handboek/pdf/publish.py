@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handboek import downloads
-from handboek.pdf import cache, documents, handbook, render
-from handboek.problems import ProblemsFound
+from handboek.pdf import cache, documents, handbook
+from handboek.pdf.render import Job
+from handboek.pdf.workers import Workers
+from handboek.problems import Problem
 from handboek.session import Session, display
 
 MAKERS = {"card": documents.card, "card_a4": documents.card_a4, "checklist": documents.checklist,
@@ -20,15 +24,15 @@ class Made:
 
     path: Path
     rendered: bool          # False when it came unchanged from the cache
+    seconds: float = 0.0    # how long rendering took
 
 
-def _render(job: render.Job, fonts: list) -> bytes:
-    """Render with a font configuration shared by the PDFs of one language."""
-    from weasyprint.text.fonts import FontConfiguration
+@dataclass
+class Pending:
+    """The PDFs of one or more languages: those taken from the cache, and those still being rendered."""
 
-    if not fonts:
-        fonts.append(FontConfiguration())
-    return render.render(job, fonts[0])
+    made: list[Made] = field(default_factory=list)
+    rendering: list[tuple[Job, Path, Path, Future]] = field(default_factory=list)  # job, cached, target
 
 
 def print_source(current: Session, lang: str) -> documents.PrintSource:
@@ -39,32 +43,61 @@ def print_source(current: Session, lang: str) -> documents.PrintSource:
                                  data_display=display(current.data_dir / lang, current.root))
 
 
-def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
-             render_changed: bool = True) -> list[Made]:
-    """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report.
-
-    With `render_changed=False` (the live preview) only cached PDFs are copied; changed ones are left out.
-    """
+def jobs(current: Session, lang: str, site_dir: Path, page_order: list[str]) -> list[tuple[Path, Job]]:
+    """The site path and the rendering job of each PDF of `lang`, the longest (the handbook) first."""
     source = print_source(current, lang)
-    inputs = source.inputs()
-    fonts: list = []  # one FontConfiguration, made only when a PDF must really be rendered
-    made: list[Made] = []
-    jobs = []
-    for kind, maker in MAKERS.items():
-        path = downloads.site_path(source.content, kind, current.default_language)
-        jobs.append((path, maker(source, path)))
     records = {record.url: record for record in current.rendered.get(lang, [])}
     ordered = [records[url] for url in page_order if url in records]
     path = downloads.site_path(source.content, "handbook", current.default_language)
     prefix = "" if lang == current.default_language else f"{lang}/"
-    jobs.append((path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today)))
-    for path, job in jobs:
+    found = [(path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today))]
+    for kind, maker in MAKERS.items():
+        path = downloads.site_path(source.content, kind, current.default_language)
+        found.append((path, maker(source, path)))
+    return found
+
+
+def start(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
+          workers: Workers | None, pending: Pending | None = None) -> Pending:
+    """Copy the cached PDFs of `lang` into the site and start rendering the others.
+
+    With `workers=None` (the live preview) nothing is rendered: changed PDFs are left out.
+    """
+    pending = pending or Pending()
+    inputs = print_source(current, lang).inputs()
+    for path, job in jobs(current, lang, site_dir, page_order):
+        cached = cache.cached_path(job, inputs, cache_dir)
+        if cached.is_file():
+            cache.copy_out(cached, site_dir / path)
+            pending.made.append(Made(site_dir / path, rendered=False))
+        elif workers is not None:
+            pending.rendering.append((job, cached, site_dir / path, workers.submit(job, cached)))
+    return pending
+
+
+def finish(pending: Pending, current: Session) -> list[Made]:
+    """Wait for the PDFs being rendered, put them into the site, and add their problems to the report."""
+    made = list(pending.made)
+    for job, cached, target, future in pending.rendering:
         try:
-            renderer = (lambda j: _render(j, fonts)) if render_changed else None
-            rendered = cache.produce(job, inputs, cache_dir, site_dir / path, renderer)
-        except ProblemsFound as found:
-            current.report.extend(found.problems)
-            continue
-        if rendered is not None:
-            made.append(Made(site_dir / path, rendered))
+            problems, seconds = future.result()
+        except BrokenProcessPool:
+            problems, seconds = [Problem(job.name, 1, "the process that renders this PDF stopped unexpectedly",
+                                         "run the build again; if it happens again, check the free memory")], 0.0
+        current.report.extend(problems)
+        if not problems:
+            cache.copy_out(cached, target)
+            made.append(Made(target, rendered=True, seconds=seconds))
+    pending.rendering.clear()
     return made
+
+
+def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
+             render_changed: bool = True) -> list[Made]:
+    """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report."""
+    workers = Workers() if render_changed else None
+    try:
+        return finish(start(current, lang, site_dir, cache_dir, page_order, workers), current)
+    finally:
+        if workers is not None:
+            workers.close()

@@ -1,0 +1,60 @@
+"""Render PDFs in worker processes, one per CPU core, while the build goes on."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from handboek.pdf import cache, render
+from handboek.problems import Problem, ProblemsFound
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
+
+MAX_WORKERS = 4             # each worker holds WeasyPrint and its fonts: about 150 MB
+_fonts: list[FontConfiguration] = []
+
+
+def render_into_cache(job: render.Job, cached: Path) -> tuple[list[Problem], float]:
+    """Render one PDF into the cache; the problems that stopped it, and the seconds it took."""
+    started = time.perf_counter()
+    if not _fonts:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _fonts.append(FontConfiguration())
+    try:
+        data = render.render(job, _fonts[0])
+    except ProblemsFound as found:
+        return found.problems, time.perf_counter() - started
+    cache.write_atomically(cached, data)
+    return [], time.perf_counter() - started
+
+
+def cores() -> int:
+    """The CPU cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Workers:
+    """A pool of rendering processes, started on the first PDF that is not in the cache."""
+
+    def __init__(self, size: int | None = None) -> None:
+        self.size = max(1, min(size or cores(), MAX_WORKERS))
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, job: render.Job, cached: Path) -> Future:
+        """Start rendering `job` into `cached`."""
+        if self._pool is None:
+            # forkserver: workers start from a small clean process, not from a copy of the whole build
+            self._pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("forkserver"))
+        return self._pool.submit(render_into_cache, job, cached)
+
+    def close(self) -> None:
+        """Wait for the workers and stop them."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
