@@ -33,7 +33,7 @@ class Located:
         return self.first_line
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it: faster
     """SafeLoader that keeps dates as `datetime.date` and nothing more exotic."""
 
 
