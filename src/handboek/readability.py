@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pyphen
 from lxml import html as lxml_html
@@ -63,6 +63,7 @@ class Measurement:
     words: int                        # every word of the running text, fragments included
     long_words: int
     longest: str = ""                 # the longest sentence, to point the editor at
+    longest_words: int = 0
 
     @property
     def sentence_length(self) -> float:
@@ -86,6 +87,7 @@ def syllables(word: str) -> int:
     return sum(len(_dictionary().positions(part.lower())) + 1 for part in re.split(r"[-'’]", word) if part)
 
 
+@lru_cache(maxsize=65536)  # the same words come back on every page
 def is_long(word: str) -> bool:
     """True for a word of LONG_WORD_SYLLABLES syllables or more; numbers and capital abbreviations are not."""
     if not any(char.isalpha() for char in word) or (word.isupper() and len(word) > 1):
@@ -148,13 +150,31 @@ def text_blocks(content_html: str) -> list[str]:
 
 def measure_blocks(blocks: list[str]) -> Measurement:
     """The numbers of a list of text blocks."""
-    found = [sentence for block in blocks for sentence in sentences(block)]
-    complete = [sentence for sentence in found if COMPLETE.search(sentence)]
-    all_words = [word for sentence in found for word in words(sentence)]
-    longest = max(complete, key=lambda sentence: len(words(sentence)), default="")
-    return Measurement(sentences=len(complete), sentence_words=sum(len(words(sentence)) for sentence in complete),
-                       words=len(all_words), long_words=sum(1 for word in all_words if is_long(word)),
-                       longest=longest)
+    counted = complete = complete_words = long_words = longest_words = 0
+    longest = ""
+    for block in blocks:
+        for sentence in SENTENCE_END.split(" ".join(block.split())):
+            found = words(sentence)
+            if not found:
+                continue
+            counted += len(found)
+            long_words += sum(1 for word in found if is_long(word))
+            if COMPLETE.search(sentence):
+                complete += 1
+                complete_words += len(found)
+                if len(found) > longest_words:
+                    longest, longest_words = sentence, len(found)
+    return Measurement(sentences=complete, sentence_words=complete_words, words=counted, long_words=long_words,
+                       longest=longest, longest_words=longest_words)
+
+
+def combined(parts: list[Measurement]) -> Measurement:
+    """The numbers of several parts of a text together."""
+    longest = max(parts, key=lambda part: part.longest_words, default=Measurement(0, 0, 0, 0))
+    return Measurement(sentences=sum(part.sentences for part in parts),
+                       sentence_words=sum(part.sentence_words for part in parts),
+                       words=sum(part.words for part in parts), long_words=sum(part.long_words for part in parts),
+                       longest=longest.longest, longest_words=longest.longest_words)
 
 
 def built_content(page_html: str) -> str:
@@ -217,13 +237,12 @@ def problems(path: str, content_html: str, source: str = "", limits: Limits = Li
     Long words are judged per page only: the terms the handbook cannot avoid (aandachtsfunctionaris,
     mensenhandel, zorgcoördinator) weigh too heavily in a short section.
     """
-    parts = sections(content_html)
-    page = measure_blocks([block for _, blocks in parts for block in blocks])
+    parts = [(heading, measure_blocks(blocks)) for heading, blocks in sections(content_html)]
+    page = combined([measurement for _, measurement in parts])
     if whole := _problem(path, "the text", verdict(page, limits), page, source):
         return whole
     found = []
-    for heading, blocks in parts:
-        section = measure_blocks(blocks)
+    for heading, section in parts:
         what = f"the section \"{heading}\"" if heading else "the text before the first heading"
         found += _problem(path, what, verdict(section, limits, long_words=False), section, source)
     return found
