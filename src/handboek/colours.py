@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from coloraide import Color
 
 WHITE = "#ffffff"
@@ -18,6 +20,7 @@ def normalise(value: str) -> str:
     return colour.convert("srgb").fit("srgb").to_string(hex=True, compress=False)
 
 
+@cache
 def contrast(foreground: str, background: str) -> float:
     """The WCAG 2.1 contrast ratio between two colours."""
     return Color(foreground).contrast(Color(background), method="wcag21")
@@ -33,6 +36,7 @@ def lightest_passing(colour: str, background: str = SLATE_BACKGROUND, minimum: f
     return _shift(colour, background, minimum, toward="white")
 
 
+@cache  # pure, and asked for the same colours by the site and by every PDF
 def _shift(colour: str, background: str, minimum: float, toward: str) -> str:
     """Mix `colour` toward black or white in small steps until the contrast is enough."""
     if contrast(colour, background) >= minimum:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -18,13 +19,34 @@ KEEP_DAYS = 30
 def key(job: Job, inputs: Iterable[Path]) -> str:
     """A hash of everything that shapes the PDF: its HTML, the files it uses, and the renderer's version."""
     digest = hashlib.sha256()
-    for part in (job.html, job.base_url, job.variant or "", version("weasyprint")):
+    for part in (job.html, job.base_url, job.variant or "", _renderer()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):
         digest.update(str(path).encode("utf-8"))
-        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+        digest.update(_file_digest(path, *_stamp(path)))
     return digest.hexdigest()[:24]
+
+
+@functools.cache
+def _renderer() -> str:
+    """WeasyPrint's version; looking it up costs a scan of the installed packages, so it is done once."""
+    return version("weasyprint")
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's modification time and size, or (0, -1) when it is missing."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0, -1
+    return stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: Path, mtime_ns: int, size: int) -> bytes:
+    """The hash of a file's bytes; read again only when its time or size changed."""
+    return hashlib.sha256(path.read_bytes()).digest() if size >= 0 else b"<missing>"
 
 
 def write_atomically(target: Path, data: bytes) -> None:

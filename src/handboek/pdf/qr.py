@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import segno
 
 
+@cache  # every PDF of a build shows the same code
 def svg(url: str, dark: str = "#000000") -> str:
     """An inline SVG QR code for `url`, with its quiet zone, scaled by CSS."""
     code = segno.make_qr(url, error="m")
