@@ -19,8 +19,12 @@ from lxml import etree
 from handboek import phone
 from handboek.problems import Problem
 
-_PARSER = etree.HTMLParser()
+_PARSER = etree.HTMLParser()    # libxml2's HTML parser, as lxml.html uses, without its per-element classes
 RESOURCE_TAGS = {"img": "src", "script": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+# XPath and iter(tags) run in libxml2: the page's elements are not visited one by one in Python.
+_IDS = etree.XPath("//@id")
+_CONTENT = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), concat(' ', $marker, ' '))][1]")
+_TAGS = ("a", "link", *RESOURCE_TAGS)
 
 
 @dataclass(frozen=True)
@@ -55,35 +59,33 @@ def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, 
         start, end = output.find(skip[0]), output.find(skip[1])
         if 0 <= start < end:
             output = output[:start] + output[end:]
-    # lxml.etree's HTML parser is libxml2's, like lxml.html's, without lxml.html's per-element class lookup.
     tree = etree.fromstring(output, _PARSER)
-    inside: set = set()
-    found_content = False
-    for element in tree.iter(etree.Element):          # elements only: no comments or processing instructions
-        get = element.get
-        if not found_content:
-            classes = get("class")
-            if classes and content_marker in classes.split():
-                inside, found_content = set(element.iter()), True
-        element_id = get("id")
-        if element_id:
-            page.ids.add(element_id)
-        tag = element.tag
+    page.ids.update(value for value in _IDS(tree) if value)
+    content = _content(tree, content_marker)
+    inside = set(content.iter(_TAGS)) if content is not None else set()
+    for element in tree.iter(_TAGS):
+        get, tag = element.get, element.tag
+        url = get(RESOURCE_TAGS.get(tag, "href"))
+        if url is None:
+            continue
         if tag == "a":
-            href = get("href")
-            if href is not None:
-                page.links.append(Link("a", href, "".join(element.itertext()).strip(), element in inside,
-                                       language_switch=get("hreflang") is not None))
+            page.links.append(Link("a", url, "".join(element.itertext()).strip(), element in inside,
+                                   language_switch=get("hreflang") is not None))
         elif tag == "link":
-            href = get("href")
-            if href is not None:
-                page.links.append(Link("link", href, "", False, language_switch=get("hreflang") is not None,
-                                       rel=get("rel", "")))
-        elif tag in RESOURCE_TAGS:
-            source = get(RESOURCE_TAGS[tag])
-            if source is not None:
-                page.links.append(Link(tag, source, "", element in inside, alt=get("alt")))
+            page.links.append(Link("link", url, "", False, language_switch=get("hreflang") is not None,
+                                   rel=get("rel", "")))
+        else:
+            page.links.append(Link(tag, url, "", element in inside, alt=get("alt")))
     return page
+
+
+def _content(tree: etree._Element, marker: str) -> etree._Element | None:
+    """The element with the class `marker`: Material's <article>, looked for among the few articles first."""
+    for article in tree.iter("article"):
+        if marker in (article.get("class") or "").split():
+            return article
+    found = _CONTENT(tree, marker=marker)
+    return found[0] if found else None
 
 
 @functools.lru_cache(maxsize=4096)
