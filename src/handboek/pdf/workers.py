@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -39,6 +40,16 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (Linux, no other threads): a worker starts at once with the build's modules loaded.
+
+    Elsewhere the platform's default, which imports the modules again in every worker.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
 class Workers:
     """A pool of rendering processes, started on the first PDF that is not in the cache."""
 
@@ -49,8 +60,7 @@ class Workers:
     def submit(self, job: render.Job, cached: Path) -> Future:
         """Start rendering `job` into `cached`."""
         if self._pool is None:
-            # forkserver: workers start from a small clean process, not from a copy of the whole build
-            self._pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("forkserver"))
+            self._pool = ProcessPoolExecutor(self.size, mp_context=_context())
         return self._pool.submit(render_into_cache, job, cached)
 
     def close(self) -> None:
