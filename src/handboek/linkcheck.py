@@ -22,7 +22,7 @@ from handboek.problems import Problem
 _PARSER = etree.HTMLParser()    # libxml2's HTML parser, as lxml.html uses, without its per-element classes
 RESOURCE_TAGS = {"img": "src", "script": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
 # XPath and iter(tags) run in libxml2: the page's elements are not visited one by one in Python.
-_IDS = etree.XPath("//@id")
+_IDS = etree.XPath("//@id", smart_strings=False)   # plain strings: a smart string keeps its whole page alive
 _CONTENT = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), concat(' ', $marker, ' '))][1]")
 _TAGS = ("a", "link", *RESOURCE_TAGS)
 
