@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handboek import downloads, linkcheck, linkmessages, readability, session
+from handboek import collector, downloads, linkcheck, linkmessages, readability, session
 
 CONTENT_CLASS = "md-content__inner"
 # Material's navigation sidebars are generated from mkdocs.yml's nav, which MkDocs validates itself.
@@ -50,7 +50,7 @@ class _LinkWarningsToReport(logging.Filter):
 
 
 _link_warnings = _LinkWarningsToReport()
-_built: dict[str, linkcheck.BuiltPage] = {}
+_collector = collector.Collector(CONTENT_CLASS, SIDEBARS)
 _LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 _printed = False
 
@@ -71,10 +71,11 @@ def _print_report() -> None:
 @event_priority(-120)  # after hooks/settings.py has started the session
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start collecting; route MkDocs' link warnings into the report."""
-    global _printed
+    global _printed, _collector
     _link_warnings.lang = config.plugins["i18n"].current_language
     if not config.plugins["i18n"].building:
-        _built.clear()
+        _collector.close()
+        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS)
         _printed = False
         current = session.current()
         _link_warnings.docs_dir = Path(config.docs_dir)
@@ -94,7 +95,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     record = linkcheck.BuiltPage(path=page.file.dest_uri, lang=lang,
                                  display=source.display if source else page.file.src_uri,
                                  source=source.text if source else "", expanded=page.markdown or "")
-    _built[record.path] = linkcheck.collect(output, record, CONTENT_CLASS, SIDEBARS)
+    _collector.add(output, record)
     return output
 
 
@@ -109,7 +110,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     files = {str(Path(root, name).relative_to(config.site_dir).as_posix())
              for root, _, names in os.walk(config.site_dir) for name in names}
     files |= set(downloads.all_site_paths(current.contents, current.default_language).values())
-    current.report.extend(linkcheck.check(_built.values(), files, current.languages, current.default_language,
+    pages, failed = _collector.pages()
+    current.report.extend(failed)
+    current.report.extend(linkcheck.check(pages, files, current.languages, current.default_language,
                                           already=current.report.problems))
     sources = {page.display: page.text for page in current.sources.get(readability.LANGUAGE, {}).values()}
     pages = current.rendered.get(readability.LANGUAGE, [])
@@ -121,6 +124,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     """Show what was found before the build failed, and stop routing MkDocs' warnings."""
+    _collector.close()
     for name in _LOGGERS:
         logging.getLogger(name).removeFilter(_link_warnings)
     with contextlib.suppress(RuntimeError):  # the settings failed to load: no session, nothing more to show

@@ -220,3 +220,23 @@ def test_any_engine_message_is_converted_or_left_alone(message: str, link: str) 
                           "documentation files."):
         problem = linkmessages.convert(text, Path("/nonexistent"), "docs")
         assert problem is None or (problem.path.startswith("docs/") and " — " in str(problem))
+
+
+def test_pages_read_in_the_worker_process_are_the_same_as_read_in_the_build(demo_build: Build) -> None:
+    # handboek.collector parses the built pages in a second process; serve (threads) reads them in the build.
+    from handboek import collector, processes
+
+    sidebars = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
+    results = []
+    for parallel in (True, False):
+        found = collector.Collector("md-content__inner", sidebars, parallel=parallel)
+        assert found.parallel == (parallel and processes.cores() > 1 and processes.can_fork())
+        for path in demo_build.html_files():
+            relative = path.relative_to(demo_build.site).as_posix()
+            found.add(path.read_text(encoding="utf-8"), linkcheck.BuiltPage(relative, "nl", relative, "", ""))
+        pages, problems = found.pages()
+        assert problems == []
+        results.append({page.path: (page.links, page.ids) for page in pages})
+    parallel, inline = results
+    assert parallel == inline
+    assert len(parallel) == len(demo_build.html_files()) and all(links for links, _ in parallel.values())

@@ -53,12 +53,18 @@ class BuiltPage:
     ids: set[str] = field(default_factory=set)
 
 
-def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, str] | None = None) -> BuiltPage:
-    """Parse one built page once; keep its links and ids. `skip` cuts out a generated region (the nav)."""
+def cut(output: str, skip: tuple[str, str] | None) -> str:
+    """The page without the generated region from `skip[0]` up to `skip[1]` (the nav), when it has one."""
     if skip is not None:
         start, end = output.find(skip[0]), output.find(skip[1])
         if 0 <= start < end:
-            output = output[:start] + output[end:]
+            return output[:start] + output[end:]
+    return output
+
+
+def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, str] | None = None) -> BuiltPage:
+    """Parse one built page once; keep its links and ids. `skip` cuts out a generated region (the nav)."""
+    output = cut(output, skip)
     tree = etree.fromstring(output, _PARSER)
     page.ids.update(value for value in _IDS(tree) if value)
     content = _content(tree, content_marker)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handboek import processes
 from handboek.pdf import cache, render
 from handboek.problems import Problem, ProblemsFound
 
@@ -35,32 +33,17 @@ def render_into_cache(job: render.Job, cached: Path) -> tuple[list[Problem], flo
     return [], time.perf_counter() - started
 
 
-def cores() -> int:
-    """The CPU cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where it is safe (Linux, no other threads): a worker starts at once with the build's modules loaded.
-
-    Elsewhere the platform's default, which imports the modules again in every worker.
-    """
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
 class Workers:
     """A pool of rendering processes, started on the first PDF that is not in the cache."""
 
     def __init__(self, size: int | None = None) -> None:
-        self.size = max(1, min(size or cores(), MAX_WORKERS))
+        self.size = max(1, min(size or processes.cores(), MAX_WORKERS))
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, job: render.Job, cached: Path) -> Future:
         """Start rendering `job` into `cached`."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.size, mp_context=_context())
+            self._pool = ProcessPoolExecutor(self.size, mp_context=processes.context())
         return self._pool.submit(render_into_cache, job, cached)
 
     def close(self) -> None:
