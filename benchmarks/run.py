@@ -1,0 +1,813 @@
+"""`make bench`: how fast the handbook is for editors, CI and readers, as ratios against plain Material.
+
+Everything runs in copies under benchmarks/work/ (git-ignored), so the checkout, its site/ and its PDF cache
+are not touched. Results are printed and written to benchmarks/results.md; the raw numbers go to
+benchmarks/results.json, which also keeps measurements of earlier runs on the same machine for the parts a
+run skipped (each is marked with the date it was measured).
+
+    .venv/bin/python benchmarks/run.py            # the default plan, about 25 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py --quick    # small sizes, for trying the benchmark itself
+    .venv/bin/python benchmarks/run.py --full --sizes 2000 --only scale --timeout 3600
+                                                  # every variant at 2,000 pages (about 2 hours)
+    .venv/bin/python benchmarks/run.py --only real,check,pdf,serve,reader,scale,profile
+
+Tests never assert timings; this script only reports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import measure  # noqa: E402
+import navcompare  # noqa: E402
+import synthetic  # noqa: E402
+from measure import PY, Run  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+WORK = BENCH / "work"
+RESULTS_MD = BENCH / "results.md"
+RESULTS_JSON = BENCH / "results.json"
+SECTIONS = ("real", "check", "pdf", "serve", "reader", "scale", "profile")
+EDITED_PAGE = "nl/signalen.md"     # the page edited for "one page changed" and for the serve latency
+EDITED_URL = "signalen/"
+
+ALL_VARIANTS = ("plain", "project-timed", "project-nochecks", "project-timed+materialnav", "htmlproofer",
+                "plain+nonav", "plain+prune", "plain+navcache")
+LINEAR_VARIANTS = ("project-timed", "project-nochecks", "plain+nonav", "plain+navcache")
+PLANS = {
+    # size (pages per language) -> variants built at that size
+    "quick": {30: ALL_VARIANTS, 60: ALL_VARIANTS, 120: ALL_VARIANTS},
+    "default": {100: ALL_VARIANTS, 500: ALL_VARIANTS, 2000: LINEAR_VARIANTS},
+    "full": {100: ALL_VARIANTS, 500: ALL_VARIANTS, 2000: ALL_VARIANTS},
+}
+PROFILE_SIZE = {"quick": 60, "default": 300, "full": 500}
+REPEATS = 3
+TARGETS = {"warm": 1.2, "cold": 3.0, "serve": 1.0, "check": 3.0, "checks_share": 0.05, "reader_kb": 150}
+LABELS = {
+    "plain": "plain Material + i18n",
+    "project": "handbook (hooks)",
+    "project-timed": "handbook (hooks)",
+    "project-nochecks": "handbook without hooks/checks.py",
+    "htmlproofer": "plain + htmlproofer 1.6.0",
+    "plain+nonav": "plain, navigation left out (ablation)",
+    "plain+prune": "plain + Material's navigation.prune",
+    "plain+navcache": "plain + the handbook's nav override",
+    "project-timed+materialnav": "handbook with Material's own nav-item.html (before the override)",
+}
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def median(values: list[float]) -> float:
+    values = [v for v in values if not math.isnan(v)]
+    return statistics.median(values) if values else float("nan")
+
+
+def checked(run: Run, what: str) -> Run:
+    """Report a failed build loudly; the measurement is kept but marked."""
+    if run.rc != 0:
+        log(f"FAILED ({run.rc}): {what}\n{run.output[-3000:]}")
+    return run
+
+
+# --- the real handbook -------------------------------------------------------------------------------------
+
+def real_projects() -> tuple[Path, Path]:
+    """Copies of the handbook as it is now: with its hooks, and as plain Material."""
+    project = synthetic.make_project(WORK / "real-project", "project")
+    plain = synthetic.make_project(WORK / "real-plain", "plain")
+    return project, plain
+
+
+def _edit(project: Path, number: int) -> None:
+    page = project / "docs" / EDITED_PAGE
+    page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + f"\n\nBenchmarkwijziging {number}.\n",
+                    encoding="utf-8")
+
+
+def warm_up() -> None:
+    """One unmeasured build of each kind, so that Python's bytecode cache is filled before anything is timed."""
+    project, plain = real_projects()
+    site = WORK / "warm-up-site"
+    log("warming up: one unmeasured build of each kind (fills the bytecode cache)")
+    for folder, pdf in ((project, True), (project, False), (plain, False)):
+        measure.mkdocs_build(folder, site, pdf=pdf)
+    measure.run([PY, "-c", "import playwright.sync_api, handboek.pdf.render, weasyprint"], WORK, measure.build_env())
+    shutil.rmtree(site, ignore_errors=True)
+
+
+def bench_real(results: dict) -> None:
+    project, plain = real_projects()
+    originals = {p: (p / "docs" / EDITED_PAGE).read_text(encoding="utf-8") for p in (project, plain)}
+    site = WORK / "real-site"
+    runs: dict[str, dict[str, list[dict]]] = {}
+
+    def record(scenario: str, variant: str, run: Run) -> None:
+        runs.setdefault(scenario, {}).setdefault(variant, []).append(run.brief())
+
+    for i in range(REPEATS):
+        log(f"real handbook: cold build {i + 1}/{REPEATS}")
+        shutil.rmtree(project / ".cache", ignore_errors=True)   # no cached PDFs
+        shutil.rmtree(site, ignore_errors=True)
+        record("cold", "project", checked(measure.mkdocs_build(project, site), "cold project build"))
+        shutil.rmtree(site, ignore_errors=True)
+        record("cold", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "cold plain build"))
+    for i in range(REPEATS):
+        log(f"real handbook: warm rebuild, nothing changed {i + 1}/{REPEATS}")
+        record("warm", "project", checked(measure.mkdocs_build(project, site), "warm project build"))
+        record("warm", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "warm plain build"))
+    try:
+        for i in range(REPEATS):
+            log(f"real handbook: warm rebuild, one page changed {i + 1}/{REPEATS}")
+            for p in (project, plain):
+                _edit(p, i)
+            record("changed", "project", checked(measure.mkdocs_build(project, site), "changed project build"))
+            record("changed", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "changed plain build"))
+            _edit(project, 100 + i)
+            record("changed", "project-nopdf",
+                   checked(measure.mkdocs_build(project, site, pdf=False), "changed project build, no PDFs"))
+    finally:
+        for p, text in originals.items():
+            (p / "docs" / EDITED_PAGE).write_text(text, encoding="utf-8")
+    results["real"] = {"runs": runs}
+
+
+def bench_check(results: dict) -> None:
+    """`make check` on the real handbook, and what its start-up time is made of."""
+    project = WORK / "real-project"
+    if not (project / "mkdocs.yml").is_file():
+        real_projects()
+    site = project / ".cache" / "check-site"
+    runs, output = [], ""
+    for i in range(REPEATS):
+        log(f"make check {i + 1}/{REPEATS}")
+        run = checked(measure.mkdocs_build(project, site, pdf=False), "make check")
+        runs.append(run.brief())
+        output = run.output
+    log("make check: import times (python -X importtime)")
+    traced = measure.mkdocs_build(project, site, pdf=False, extra_args=("-X", "importtime"))
+    imports = {}
+    for line in traced.output.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            name, depth, cumulative = match.group(4), len(match.group(3)), int(match.group(2)) / 1e6
+            if depth == 1:
+                imports.setdefault("_top", 0.0)
+                imports["_top"] += cumulative
+            if name in {"weasyprint", "mkdocs.commands.build", "material", "handboek.session", "handboek.pdf.publish",
+                        "handboek.pdf.cache", "lxml.html", "pydantic", "phonenumbers", "babel.dates", "coloraide",
+                        "mkdocs_static_i18n", "markdown", "jinja2", "pymdownx", "fontTools", "PIL"}:
+                imports[name] = max(imports.get(name, 0.0), cumulative)
+    imports["total"] = imports.pop("_top", 0.0)
+    done = re.search(r"Documentation built in ([0-9.]+) seconds", output)
+    events = {}
+    plain = WORK / "real-plain"
+    for label, folder, pdf in (("make check", project, False), ("warm make build", project, True),
+                               ("plain", plain, False)):
+        log(f"where the CPU time goes: {label}")
+        samples = []
+        for _ in range(REPEATS):
+            run = measure.run([PY, str(BENCH / "event_timing.py"), str(folder), str(WORK / "events-site")], folder,
+                              measure.build_env(HANDBOEK_PDF="true" if pdf else "false"))
+            sample = _parse_marker(run.output, "BENCH-EVENTS")
+            if sample:
+                samples.append(sample)
+        if samples:    # the sample with the median total
+            events[label] = sorted(samples, key=lambda sample: sample["total"])[len(samples) // 2]
+    results["check"] = {"runs": runs, "imports": imports, "events": events,
+                        "mkdocs_reported_build_seconds": float(done.group(1)) if done else None}
+
+
+# --- PDFs --------------------------------------------------------------------------------------------------
+
+def _parse_marker(output: str, marker: str) -> dict | None:
+    for line in output.splitlines():
+        if line.startswith(marker + " "):
+            return json.loads(line[len(marker) + 1:])
+    return None
+
+
+def bench_pdf(results: dict) -> None:
+    project = WORK / "real-project"
+    if not (project / "mkdocs.yml").is_file():
+        real_projects()
+    site = WORK / "pdf-site"
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    out = {}
+    page = project / "docs" / EDITED_PAGE
+    original = page.read_text(encoding="utf-8")
+    try:
+        for label in ("cold", "warm", "changed"):
+            if label == "changed":
+                _edit(project, 999)
+            log(f"PDFs: {label} build with a stopwatch around each PDF")
+            run = checked(measure.run([PY, str(BENCH / "pdf_timing.py"), "build", str(project), str(site)], project,
+                                      measure.build_env(HANDBOEK_PDF="true")), f"PDF timing build ({label})")
+            out[label] = {"run": run.brief(), "pdf": _parse_marker(run.output, "BENCH-PDF")}
+    finally:
+        page.write_text(original, encoding="utf-8")
+    log("PDFs: the package API, twice with one cache")
+    cache = WORK / "pdf-api" / "cache"
+    shutil.rmtree(cache.parent, ignore_errors=True)
+    cache.parent.mkdir(parents=True)
+    run = checked(measure.run([PY, str(BENCH / "pdf_timing.py"), "api", str(project), str(cache)], project,
+                              measure.build_env()), "PDF API")
+    out["api"] = {"run": run.brief(), "result": _parse_marker(run.output, "BENCH-PDF-API")}
+    results["pdf"] = out
+
+
+# --- serve -------------------------------------------------------------------------------------------------
+
+def bench_serve(results: dict) -> None:
+    import serve_latency
+
+    project, plain = WORK / "real-project", WORK / "real-plain"
+    if not (project / "mkdocs.yml").is_file():
+        project, plain = real_projects()
+    # The floor: plain Material building only the Dutch pages (mkdocs-static-i18n's build_only_locale).
+    plain_nl = WORK / "real-plain-nl-only"
+    shutil.rmtree(plain_nl, ignore_errors=True)
+    shutil.copytree(plain, plain_nl)
+    config = synthetic.load_config(plain_nl / "mkdocs.yml")
+    synthetic.plugin_options(config, "i18n")["build_only_locale"] = "nl"
+    synthetic.dump_config(config, plain_nl / "mkdocs.yml")
+    out = {}
+    for label, folder, pdf in (("project", project, True), ("project-nopdf", project, False),
+                               ("plain", plain, False), ("plain-nl-only", plain_nl, False)):
+        log(f"serve latency: {label}")
+        try:
+            out[label] = serve_latency.measure(folder, EDITED_PAGE, EDITED_URL, edits=REPEATS, pdf=pdf)
+        except RuntimeError as error:
+            out[label] = {"error": str(error), "latencies": []}
+            log(f"serve latency {label} failed: {error}")
+    results["serve"] = out
+
+
+# --- reader ------------------------------------------------------------------------------------------------
+
+def bench_reader(results: dict) -> None:
+    import reader
+
+    project, plain = WORK / "real-project", WORK / "real-plain"
+    if not (project / "mkdocs.yml").is_file():
+        project, plain = real_projects()
+    out = {}
+    for label, folder, pdf in (("project", project, True), ("plain", plain, False)):
+        site = WORK / f"reader-site-{label}"
+        log(f"reader: building {label}")
+        checked(measure.mkdocs_build(folder, site, pdf=pdf), f"reader build {label}")
+        log(f"reader: Chromium on {label}")
+        try:
+            out[label] = reader.measure(site, EDITED_URL)
+        except Exception as error:  # noqa: BLE001 - reported in the results
+            out[label] = {"error": repr(error)}
+            log(f"reader {label} failed: {error!r}")
+    results["reader"] = out
+
+
+# --- scale -------------------------------------------------------------------------------------------------
+
+def bench_scale(results: dict, plan: dict[int, tuple[str, ...]], timeout: float | None = None,
+                save=lambda: None) -> None:  # noqa: ANN001 - called after every build, to keep what was measured
+    scale = results.setdefault("scale", {})
+    for size, variants in plan.items():
+        repeats = REPEATS if size <= 150 else 1     # small sites: 3 runs, median; large ones: once
+        projects = {}
+        for variant in variants:
+            log(f"scale: generating {size} pages a language, {variant}")
+            projects[variant] = synthetic.make_project(WORK / f"scale-{size}-{variant}", variant, size)
+        sites = {}
+        for i in range(repeats):
+            for variant in variants:   # variants interleaved, so that a busy minute does not hit one variant
+                log(f"scale: {size} pages a language, {variant} ({i + 1}/{repeats})")
+                site = WORK / f"scale-site-{size}-{variant}"
+                shutil.rmtree(site, ignore_errors=True)
+                run = measure.mkdocs_build(projects[variant], site, pdf=False, timeout=timeout)
+                timed_out = timeout is not None and run.wall >= timeout
+                if not timed_out:
+                    checked(run, f"scale build {size} {variant}")
+                entry = scale.setdefault(str(size), {}).setdefault(variant, {"runs": []})
+                if i == 0:
+                    entry["runs"] = []
+                    entry["measured"] = results["machine"]["date"]
+                data = run.brief()
+                data["checks"] = _parse_marker(run.output, "BENCH-CHECKS")
+                data["timed_out"] = timed_out
+                entry["runs"].append(data)
+                sites[variant] = site
+                save()
+        for candidate, reference in (("plain+navcache", "plain"), ("project-timed", "project-timed+materialnav")):
+            if candidate in sites and reference in sites:
+                count, different = navcompare.compare(sites[reference], sites[candidate])
+                scale[str(size)][candidate]["same_nav"] = {"pages": count, "different": different[:20],
+                                                           "against": reference}
+        for site in sites.values():      # a 2,000-page site is 3 GB: keep only what is needed
+            shutil.rmtree(site, ignore_errors=True)
+
+
+def bench_profile(results: dict, size: int) -> None:
+    out = {}
+    for variant in ("plain", "project-timed"):
+        project = synthetic.make_project(WORK / f"profile-{size}-{variant}", variant, size)
+        log(f"profile: cProfile of a {size}-page {variant} build")
+        target = WORK / f"profile-{size}-{variant}.json"
+        site = WORK / f"profile-site-{variant}"
+        run = checked(measure.run([PY, str(BENCH / "profile_build.py"), str(project), str(site), str(target)],
+                                  project, measure.build_env(HANDBOEK_PDF="false")), f"profile {variant}")
+        out[variant] = json.loads(target.read_text()) if target.is_file() else {"error": run.output[-2000:]}
+        out[variant]["size"] = size
+        shutil.rmtree(site, ignore_errors=True)
+    results["profile"] = out
+
+
+# --- results -----------------------------------------------------------------------------------------------
+
+SERVE_LABELS = {"project": "handbook, as `make serve` (PDFs on)", "project-nopdf": "handbook, HANDBOEK_PDF=false",
+                "plain": "plain Material + i18n", "plain-nl-only": "plain, Dutch only (`build_only_locale: nl`)"}
+
+
+def load_previous(machine: dict) -> dict:
+    """Earlier results from the same machine, to keep the parts this run does not measure."""
+    if not RESULTS_JSON.is_file():
+        return {}
+    try:
+        previous = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {}
+    if previous.get("plan") == "quick":
+        return {}
+    old = previous.get("machine", {})
+    if (old.get("cpu"), old.get("cores"), old.get("ram_gib")) != (machine["cpu"], machine["cores"], machine["ram_gib"]):
+        return {}
+    return previous
+
+
+def fmt_s(seconds: float) -> str:
+    if seconds is None or (isinstance(seconds, float) and math.isnan(seconds)):
+        return "–"
+    return f"{seconds:.2f} s" if seconds < 100 else f"{seconds:.0f} s"
+
+
+def fmt_ratio(value: float) -> str:
+    return "–" if value is None or math.isnan(value) else f"{value:.2f}×"
+
+
+def verdict(ok: bool | None) -> str:
+    return "–" if ok is None else ("met" if ok else "**not met**")
+
+
+def _med(runs: list[dict], key: str = "wall") -> float:
+    return median([r[key] for r in runs]) if runs else float("nan")
+
+
+def _checks_cpu(run: dict) -> float | None:
+    """CPU seconds spent inside hooks/checks.py in one build (wall seconds from older result files)."""
+    checks = run.get("checks")
+    if not checks:
+        return None
+    return sum((checks.get("cpu") or checks["seconds"]).values())
+
+
+def _checks_cell(checks: list[float], workers: list[float]) -> str:
+    """`in the build + worker` CPU seconds, or a dash."""
+    if not checks:
+        return "–"
+    worker = median(workers) if workers else 0.0
+    return f"{fmt_s(median(checks))} + {fmt_s(worker)}" if worker else fmt_s(median(checks))
+
+
+def _worker_cpu(run: dict) -> float:
+    """CPU seconds of the process that parsed the pages beside the build (0 in older result files)."""
+    return (run.get("checks") or {}).get("worker_cpu", 0.0)
+
+
+def _walls(runs: list[dict]) -> str:
+    return ", ".join(f"{r['wall']:.2f}" for r in runs)
+
+
+def _failed(runs: list[dict]) -> bool:
+    return any(r.get("rc") and not r.get("timed_out") for r in runs)
+
+
+def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, linear report
+    m = results["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (benchmarks/run.py). Do not edit by hand; the raw numbers are in "
+        "benchmarks/results.json.",
+        "",
+        f"- **Machine:** {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM, {m['os']}",
+        f"- **Software:** Python {m['python']}, " + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+        + (f", {m['chromium']}" if m.get("chromium") else ""),
+        f"- **Run:** {m['date']} (plan: {results.get('plan', '?')}; sections: {', '.join(results.get('ran', []))}). "
+        "Sections not run this time show the date they were measured.",
+        "- **How:** every build is a separate `python -m mkdocs build --strict` process in a copy of the project "
+        "under benchmarks/work/; wall time is `time.perf_counter()` around it, CPU time is user + system time of "
+        "the process (`os.wait4`), peak memory is its `ru_maxrss`. Small measurements are run 3 times; the "
+        "median is shown. *Stall* is the share of the wall time in which some task on the machine waited for a "
+        "CPU (Linux PSI): when it is high, other work was competing for the 2 cores and wall times are inflated; "
+        "CPU times are then the fairer comparison. Python bytecode is cached (PYTHONPYCACHEPREFIX="
+        "benchmarks/work/pycache, filled by an unmeasured first build), as on an editor's machine after the "
+        "first build.",
+        "",
+    ]
+
+    # ---------------- summary
+    summary = []
+    real = results.get("real", {}).get("runs", {})
+    if real:
+        for scenario, label, target in (("warm", "warm rebuild, nothing changed", TARGETS["warm"]),
+                                        ("changed", "warm rebuild, one page changed (PDFs on, as `make build`)",
+                                         TARGETS["warm"]),
+                                        ("cold", "cold `make build`, all PDFs rendered", TARGETS["cold"])):
+            p, q = _med(real[scenario]["project"]), _med(real[scenario]["plain"])
+            pc, qc = _med(real[scenario]["project"], "cpu"), _med(real[scenario]["plain"], "cpu")
+            summary.append((label, f"≤ {target}× plain", f"{fmt_s(p)} vs {fmt_s(q)}: {fmt_ratio(p / q)} "
+                            f"(CPU {fmt_ratio(pc / qc)})", verdict(p / q <= target)))
+        p, q = _med(real["changed"]["project-nopdf"]), _med(real["changed"]["plain"])
+        summary.append(("warm rebuild, one page changed, PDFs off (`make check`)", f"≤ {TARGETS['warm']}× plain",
+                        f"{fmt_s(p)} vs {fmt_s(q)}: {fmt_ratio(p / q)}", verdict(p / q <= TARGETS["warm"])))
+    serve = results.get("serve", {})
+    if serve.get("project", {}).get("latencies"):
+        lat = median(serve["project"]["latencies"])
+        plain_lat = median(serve.get("plain", {}).get("latencies", []))
+        summary.append(("`make serve`: edited page shown after save", f"≤ {TARGETS['serve']} s",
+                        f"{fmt_s(lat)} (plain Material: {fmt_s(plain_lat)}; {fmt_ratio(lat / plain_lat)})",
+                        verdict(lat <= TARGETS["serve"])))
+    check = results.get("check", {})
+    if check.get("runs"):
+        c = _med(check["runs"])
+        summary.append(("`make check` on the handbook", f"≤ {TARGETS['check']} s", fmt_s(c) + " (this machine)",
+                        verdict(c <= TARGETS["check"])))
+    scale = results.get("scale", {})
+    share = _checks_share(scale)
+    if share:
+        size, seconds, base, ratio, basis, worker = share
+        summary.append((f"content checks on the {size}-page bilingual site", "≤ 5 % of the build time",
+                        f"the build waits {seconds:.1f} s for them, {ratio:.1%} of the rest of {basis} "
+                        f"({fmt_s(base)} CPU); the pages are parsed beside the build on the second core "
+                        f"({worker:.1f} s CPU), so all their CPU is {(seconds + worker) / base:.1%} of the rest",
+                        verdict(ratio <= 0.05)))
+    reader_ = results.get("reader", {})
+    if reader_.get("project", {}).get("visits"):
+        first = reader_["project"]["visits"][0]
+        kb = first["bytes_without_search_index"] / 1000
+        summary.append(("first visit, home page, gzip, without search index", f"≤ {TARGETS['reader_kb']} KB",
+                        f"{kb:.1f} KB in {first['network_requests']} requests", verdict(kb <= TARGETS["reader_kb"])))
+        third = sum(len(v["third_party"]) for v in reader_["project"]["visits"])
+        summary.append(("third-party requests (home + second page)", "0", str(third), verdict(third == 0)))
+    if summary:
+        lines += ["## Summary", "", "| What | Target | Measured | Target |", "|---|---|---|---|"]
+        lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary]
+        lines.append("")
+
+    # ---------------- real handbook builds
+    if real:
+        lines += ["## Builds of the handbook (its real docs, both languages)", "",
+                  "`project` is the handbook as `make build` builds it (hooks, PDFs on); `plain` is the same docs "
+                  "with Material + mkdocs-static-i18n only (no hooks, no overrides, no extra CSS/JS). "
+                  f"“One page changed” appends a sentence to docs/{EDITED_PAGE} before each build, which also "
+                  "changes the Dutch handbook PDF, so that one PDF is rendered again.", "",
+                  "| Scenario | Variant | Wall (median) | CPU (median) | Ratio wall / CPU vs plain | Peak memory | "
+                  "Stall | All wall times |", "|---|---|---|---|---|---|---|---|"]
+        for scenario in ("cold", "warm", "changed"):
+            base_w, base_c = _med(real[scenario]["plain"]), _med(real[scenario]["plain"], "cpu")
+            for variant, runs in real[scenario].items():
+                w, c = _med(runs), _med(runs, "cpu")
+                ratio = "1" if variant == "plain" else f"{fmt_ratio(w / base_w)} / {fmt_ratio(c / base_c)}"
+                failed = " (a build FAILED)" if _failed(runs) else ""
+                lines.append(f"| {scenario} | {variant}{failed} | {fmt_s(w)} | {fmt_s(c)} | {ratio} | "
+                             f"{_med(runs, 'rss_mb'):.0f} MiB | {_med(runs, 'stall'):.0%} | "
+                             f"{_walls(runs)} |")
+        lines.append("")
+
+    # ---------------- make check
+    if check.get("runs"):
+        imp = check.get("imports", {})
+        lines += ["## `make check`", "",
+                  f"`HANDBOEK_PDF=false mkdocs build --strict` of the handbook: {fmt_s(_med(check['runs']))} wall, "
+                  f"{fmt_s(_med(check['runs'], 'cpu'))} CPU (median of {len(check['runs'])}: "
+                  f"{_walls(check['runs'])} s). MkDocs itself reports "
+                  f"{fmt_s(check.get('mkdocs_reported_build_seconds'))} for the build proper; the rest is Python "
+                  "start-up and imports.", "",
+                  "Imports (`python -X importtime`, cumulative, in one traced run; tracing adds overhead):", "",
+                  "| Module | Seconds |", "|---|---|"]
+        for name, seconds in sorted(imp.items(), key=lambda item: -item[1]):
+            lines.append(f"| {name} | {seconds:.2f} |")
+        lines.append("")
+        events = check.get("events", {})
+        if events:
+            lines += ["Where the CPU time of one build goes (benchmarks/event_timing.py: `time.process_time()` around "
+                      "every plugin and hook handler, exclusive of nested handlers; the run with the median total "
+                      "of 3). *Start-up* is the interpreter and MkDocs' imports; *config and imports* reads "
+                      "mkdocs.yml and imports the plugins and hooks with everything they import; *MkDocs and "
+                      "Material* is the rest: Markdown, templates, writing files (mkdocs-static-i18n's nested build "
+                      "of the second language is counted under its on_post_build).", ""]
+            labels = list(events)
+            rows: dict[str, dict[str, float]] = {}
+            for label, data in events.items():
+                handlers = data["handlers"]
+                rows.setdefault("start-up", {})[label] = data["startup"]
+                rows.setdefault("config and imports", {})[label] = data["load_config"]
+                for name, seconds in handlers.items():
+                    rows.setdefault(name, {})[label] = seconds
+                rows.setdefault("MkDocs and Material (rest)", {})[label] = (
+                    data["total"] - data["startup"] - data["load_config"] - sum(handlers.values()))
+                rows.setdefault("**total CPU**", {})[label] = data["total"]
+            lines += ["| Part | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+            for name, values in rows.items():
+                if max(values.values()) < 0.01 and not name.startswith("**"):
+                    continue
+                lines.append(f"| {name} | " + " | ".join(f"{values.get(label, 0.0):.2f}" for label in labels) + " |")
+            lines.append("")
+
+    # ---------------- PDFs
+    pdf = results.get("pdf", {})
+    if pdf:
+        lines += ["## PDFs", ""]
+        cold = (pdf.get("cold") or {}).get("pdf") or {}
+        warm = (pdf.get("warm") or {}).get("pdf") or {}
+        if cold:
+            lines += ["Render time of each PDF in a cold build (WeasyPrint, measured in the worker process that "
+                      "rendered it; the PDFs are rendered in parallel, one process per core, while the next "
+                      "language is built):", "",
+                      "| PDF | Seconds |", "|---|---|"]
+            lines += [f"| {t['name']} | {t['seconds']:.2f} |" for t in cold.get("rendered", [])]
+            total = sum(t["seconds"] for t in cold.get("rendered", []))
+            lines += [f"| **all {len(cold.get('rendered', []))}** | **{total:.2f}** |", "",
+                      f"Together {total:.1f} s of rendering; the whole build took {cold['build_seconds']:.1f} s."
+                      if cold.get("build_seconds") else "", ""]
+        if warm:
+            lines += [f"The next build with nothing changed rendered **{len(warm.get('rendered', []))}** PDFs "
+                      f"(build {warm.get('build_seconds', float('nan')):.1f} s): every PDF came from the cache.", ""]
+        changed = (pdf.get("changed") or {}).get("pdf") or {}
+        if changed:
+            names = ", ".join(f"{t['name']} ({t['seconds']:.2f} s)" for t in changed.get("rendered", [])) or "none"
+            lines += [f"After one sentence was added to docs/{EDITED_PAGE}, the build rendered: {names}.", ""]
+        api = (pdf.get("api") or {}).get("result") or {}
+        if api:
+            lines += ["The package API, as in tests/test_pdfs.py: `handboek.session.start(...)`, then "
+                      "`handboek.pdf.publish.make_all(current, 'nl', site, cache, [])` twice with one cache:", "",
+                      "| Call | Seconds | `Made.rendered` |", "|---|---|---|",
+                      f"| first | {api['first']['seconds']:.2f} | {api['first']['rendered']} |",
+                      f"| again, inputs unchanged | {api['again']['seconds']:.2f} | {api['again']['rendered']} |", "",
+                      f"Files identical byte for byte: **{api['identical']}**.", ""]
+
+    # ---------------- serve
+    if serve:
+        lines += ["## `make serve`: from save to the changed page", "",
+                  "`mkdocs serve` on a free port; docs/" + EDITED_PAGE + " is saved with a new sentence and the "
+                  "served page is polled until the sentence is in it. MkDocs notices changes by polling the files "
+                  "every 0.5 s and waits 0.1 s more, then rebuilds the whole site (both languages) before it serves "
+                  "the page again.", "", "| Variant | Latencies | Median |", "|---|---|---|"]
+        for label, data in serve.items():
+            if data.get("error"):
+                lines.append(f"| {SERVE_LABELS.get(label, label)} | failed: {data['error']} | – |")
+                continue
+            lat = data.get("latencies", [])
+            lines.append(f"| {SERVE_LABELS.get(label, label)} | {', '.join(f'{x:.2f}' for x in lat)} s | "
+                         f"{fmt_s(median(lat))} |")
+        lines.append("")
+
+    # ---------------- reader
+    if reader_:
+        lines += ["## Reader: bytes and requests in Chromium", "",
+                  "The built site is served with gzip (level 6), `Last-Modified` and `304`, no `Cache-Control` (a "
+                  "plain intranet web server). Chromium opens the home page with an empty cache, then the page "
+                  f"`{EDITED_URL}` in the same tab. Bytes are what the server sent (headers + compressed bodies).", "",
+                  "| Site | View | Bytes without search index | Search index | Requests (of which 304) | Not found (404) | "
+                  "Third-party |", "|---|---|---|---|---|---|---|"]
+        for label, data in reader_.items():
+            if data.get("error"):
+                lines.append(f"| {label} | failed: {data['error']} | | | | | |")
+                continue
+            for visit in data["visits"]:
+                lines.append(f"| {label} | {visit['url']} | {visit['bytes_without_search_index'] / 1000:.1f} KB | "
+                             f"{visit['search_index_bytes'] / 1000:.1f} KB | {visit['network_requests']} "
+                             f"({sum(1 for r in visit['served'] if r['status'] == 304)}) | "
+                             f"{', '.join(visit['not_found']) or '–'} | {len(visit['third_party'])} |")
+        if reader_.get("project", {}).get("visits"):
+            lines += ["", "What the first visit to the handbook transfers:", "", "| Request | Status | Bytes |",
+                      "|---|---|---|"]
+            for r in reader_["project"]["visits"][0]["served"]:
+                lines.append(f"| {r['path']} | {r['status']} | {r['bytes']} |")
+        lines.append("")
+
+    # ---------------- scale
+    if scale:
+        lines += _scale_report(scale)
+
+    # ---------------- profile
+    prof = results.get("profile", {})
+    if prof:
+        lines += _profile_report(prof)
+
+    lines += ["## Raw data", "", "Every run, with its exit code, is in benchmarks/results.json.", ""]
+    return "\n".join(lines)
+
+
+def _checks_share(scale: dict) -> tuple | None:
+    """(size, checks CPU s, rest of the build CPU s, share, basis) for the largest size with a timed build."""
+    for size in sorted(scale, key=int, reverse=True):
+        for variant, basis in (("project-timed", "the handbook's build"),):
+            entry = scale[size].get(variant)
+            values = [_checks_cpu(r) for r in entry["runs"]] if entry else []
+            if values and None not in values:
+                seconds, build = median(values), _med(entry["runs"], "cpu")
+                worker = median([_worker_cpu(r) for r in entry["runs"]])
+                rest = build - seconds - worker
+                return int(size), seconds, rest, seconds / rest, basis, worker
+    return None
+
+
+def _scale_report(scale: dict) -> list[str]:
+    sizes = sorted(scale, key=int)
+    lines = ["## Scale: synthetic sites", "",
+             "benchmarks/synthetic.py writes N pages per language (so 2N pages are built): a home page, an about "
+             f"page and sections of {synthetic.PAGES_PER_SECTION} pages, each page ~2.5 KB of Markdown with 10 links "
+             "(4 to other pages, 2 of them with an anchor; 2 to anchors on the page; 1 raw-HTML link with an anchor; "
+             "tel:, mailto:, https:), valid front matter and current translations. PDFs are off "
+             "(HANDBOEK_PDF=false), as in `make check`. `handbook (hooks)` runs hooks/checks.py inside a "
+             "stopwatch (benchmarks/bench_hooks/timed_checks.py) that reports the time spent in the checks: "
+             "*in the build* is CPU time inside its handlers (the build waits for it), *worker* is the CPU time of "
+             "the process that parses the built pages beside the build (handboek.collector). CPU includes "
+             "that worker.", "",
+             "| Pages a language | Variant | Wall | CPU | ms per page (wall / 2N) | Peak memory | "
+             "Checks in the build + worker (CPU) | Stall | Measured |", "|---|---|---|---|---|---|---|---|---|"]
+    for size in sizes:
+        for variant in ALL_VARIANTS:
+            entry = scale[size].get(variant)
+            if not entry:
+                continue
+            runs = entry["runs"]
+            w = _med(runs)
+            checks = [_checks_cpu(r) for r in runs if r.get("checks")]
+            stopped = any(r.get("timed_out") for r in runs)
+            failed = " (stopped: took too long)" if stopped else " (FAILED)" if _failed(runs) else ""
+            lines.append(f"| {size} | {LABELS.get(variant, variant)}{failed} | {'> ' if stopped else ''}{fmt_s(w)} | "
+                         f"{fmt_s(_med(runs, 'cpu'))} | {1000 * w / (2 * int(size)):.1f} | "
+                         f"{_med(runs, 'rss_mb'):.0f} MiB | "
+                         f"{_checks_cell(checks, [_worker_cpu(r) for r in runs if r.get('checks')])} | "
+                         f"{_med(runs, 'stall'):.0%} | {entry.get('measured', '')} |")
+    lines += ["", "Ratios (wall; CPU in brackets). *Checks / rest* is the CPU time inside hooks/checks.py divided by "
+              "the CPU time of the rest of the same build (in brackets: with the worker's CPU time); *A/B* "
+              "compares whole builds with and without "
+              "hooks/checks.py (CPU), which also counts what the checks cost outside their own handlers (memory, "
+              "garbage collection) but is noisier.", "",
+              "| Pages a language | navigation's share of the plain build | handbook / plain | checks / rest | "
+              "checks A/B | htmlproofer / plain | plain + nav override / plain | "
+              "handbook / handbook with Material's nav |", "|---|---|---|---|---|---|---|---|"]
+
+    def ratio(size: str, a: str, b: str) -> str:
+        if a not in scale[size] or b not in scale[size]:
+            return "–"
+        ra, rb = scale[size][a]["runs"], scale[size][b]["runs"]
+        more = "> " if any(r.get("timed_out") for r in ra) else ""
+        return f"{more}{fmt_ratio(_med(ra) / _med(rb))} ({more}{fmt_ratio(_med(ra, 'cpu') / _med(rb, 'cpu'))})"
+
+    def ab(size: str, a: str, b: str) -> str:
+        if a not in scale[size] or b not in scale[size]:
+            return "–"
+        ca, cb = _med(scale[size][a]["runs"], "cpu"), _med(scale[size][b]["runs"], "cpu")
+        return f"{(ca - cb) / cb:+.1%}"
+
+    for size in sizes:
+        shares = []
+        for variant in ("project-timed",):
+            entry = scale[size].get(variant)
+            values = [_checks_cpu(r) for r in entry["runs"]] if entry else []
+            if values and None not in values:
+                seconds, worker = median(values), median([_worker_cpu(r) for r in entry["runs"]])
+                rest = _med(entry["runs"], "cpu") - seconds - worker
+                shares.append(f"{seconds / rest:.1%} ({(seconds + worker) / rest:.1%})")
+        nav_share = "–"
+        if "plain" in scale[size] and "plain+nonav" in scale[size]:
+            a, b = _med(scale[size]["plain"]["runs"], "cpu"), _med(scale[size]["plain+nonav"]["runs"], "cpu")
+            nav_share = f"{(a - b) / a:.0%}"
+        lines.append(f"| {size} | {nav_share} | {ratio(size, 'project-timed', 'plain')} | {'; '.join(shares) or '–'} | "
+                     f"{ab(size, 'project-timed', 'project-nochecks')} | {ratio(size, 'htmlproofer', 'plain')} | "
+                     f"{ratio(size, 'plain+navcache', 'plain')} | "
+                     f"{ratio(size, 'project-timed', 'project-timed+materialnav')} |")
+    lines += ["", "Growth: time per page relative to the smallest size (1.00 = linear):", "",
+              "| Variant | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(sizes)]
+    for variant in ALL_VARIANTS:
+        per_page = {s: _med(scale[s][variant]["runs"]) / int(s) for s in sizes if variant in scale[s]}
+        if len(per_page) < 2:
+            continue
+        first = per_page[min(per_page, key=int)]
+        lines.append(f"| {LABELS.get(variant, variant)} | "
+                     + " | ".join(f"{per_page[s] / first:.2f}" if s in per_page else "–" for s in sizes) + " |")
+    lines.append("")
+    same = [(size, variant, scale[size][variant]["same_nav"]) for size in sizes for variant in scale[size]
+            if scale[size][variant].get("same_nav")]
+    if same:
+        lines += ["Same navigation? The override's sidebar compared with Material's on every page, links resolved "
+                  "to the paths they point to (benchmarks/navcompare.py):", ""]
+        lines += [f"- {size} pages, {LABELS.get(variant, variant)} vs {LABELS.get(s['against'], s['against'])}: "
+                  f"{s['pages']} pages compared, {len(s['different'])} different" for size, variant, s in same]
+        lines.append("")
+    return lines
+
+
+def _profile_report(prof: dict) -> list[str]:
+    lines = ["## Where build time goes (cProfile)", ""]
+    for variant, data in prof.items():
+        if "groups" not in data:
+            lines += [f"{variant}: profile failed.", ""]
+            continue
+        lines += [f"### {LABELS.get(variant, variant)}, {data['size']} pages a language", "",
+                  f"Total profiled time {data['total_seconds']:.1f} s (cProfile slows the build down; read the "
+                  "shares). Own time by where the code lives:", "", "| Where | Share |", "|---|---|"]
+        lines += [f"| {g['where']} | {g['share']:.1%} |" for g in data["groups"][:14]]
+        lines += ["", "Functions with the most own time:", "", "| Function | Own s | Cumulative s | Calls |",
+                  "|---|---|---|---|"]
+        lines += [f"| {f['function']} | {f['tottime']:.2f} | {f['cumtime']:.2f} | {f['calls']} |"
+                  for f in data["functions"][:12]]
+        if data.get("templates"):
+            lines += ["", "Templates, cumulative (each includes the partials it renders; approximate):", "",
+                      "| Template | Share |", "|---|---|"]
+            lines += [f"| {t['template']} | {t['share']:.1%} |" for t in data["templates"]
+                      if not t["template"].endswith(("main.html", "base.html"))][:6]
+        handlers = [h for h in data.get("handlers", [])
+                    if "hooks/" in h["handler"] and "bench_hooks" not in h["handler"]]
+        if handlers:
+            lines += ["", "The project's hooks (cumulative, all languages):", "", "| Handler | Share |", "|---|---|"]
+            lines += [f"| {h['handler']} | {h['share']:.1%} |" for h in handlers]
+        lines.append("")
+    return lines
+
+
+def save(results: dict) -> None:
+    """Write results.json and results.md with what has been measured so far."""
+    RESULTS_JSON.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    RESULTS_MD.write_text(report(results), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small synthetic sizes (30/60/120 pages)")
+    parser.add_argument("--full", action="store_true", help="every variant at 2,000 pages (takes hours)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {','.join(SECTIONS)}")
+    parser.add_argument("--sizes", default="", help="only these synthetic sizes of the plan, e.g. 2000")
+    parser.add_argument("--variants", default="", help="only these synthetic variants, e.g. plain,htmlproofer")
+    parser.add_argument("--timeout", type=float, default=None,
+                        help="stop a synthetic build after this many seconds and report it as longer than that")
+    parser.add_argument("--report-only", action="store_true", help="rewrite results.md from results.json")
+    args = parser.parse_args()
+    plan_name = "quick" if args.quick else "full" if args.full else "default"
+    plan = PLANS[plan_name]
+    if args.sizes:
+        plan = {int(size): PLANS["full"].get(int(size), ALL_VARIANTS) if args.full else plan.get(int(size), ALL_VARIANTS)
+                for size in args.sizes.split(",")}
+    if args.variants:
+        wanted = [v.strip() for v in args.variants.split(",") if v.strip()]
+        plan = {size: tuple(v for v in wanted if v in variants) for size, variants in plan.items()}
+    sections = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    machine = measure.machine()
+    results = load_previous(machine)
+    if args.report_only:
+        results = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+        RESULTS_MD.write_text(report(results), encoding="utf-8")
+        print(RESULTS_MD.read_text(encoding="utf-8"))
+        return
+    if args.quick:
+        results = {}     # quick numbers are not comparable with the real plan's
+    results["machine"] = machine
+    results["plan"] = plan_name
+    results["ran"] = sections
+    WORK.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    warm_up()
+    steps = {"real": bench_real, "check": bench_check, "pdf": bench_pdf, "serve": bench_serve,
+             "reader": bench_reader, "scale": lambda r: bench_scale(r, plan, args.timeout, save=lambda: save(r)),
+             "profile": lambda r: bench_profile(r, PROFILE_SIZE[plan_name])}
+    for section in SECTIONS:
+        if section in sections:
+            steps[section](results)
+            save(results)
+    results["duration_seconds"] = time.perf_counter() - started
+    RESULTS_JSON.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    text = report(results)
+    RESULTS_MD.write_text(text, encoding="utf-8")
+    print(text)
+    log(f"done in {results['duration_seconds'] / 60:.1f} min; written to {RESULTS_MD.relative_to(BENCH.parent)}")
+
+
+if __name__ == "__main__":
+    main()
