@@ -280,18 +280,18 @@ def bench_reader(results: dict) -> None:
 # --- scale -------------------------------------------------------------------------------------------------
 
 def bench_scale(results: dict, plan: dict[int, tuple[str, ...]], timeout: float | None = None,
-                save=lambda: None) -> None:  # noqa: ANN001 - called after every build, to keep what was measured
+                save=lambda: None, repeats: int | None = None) -> None:  # noqa: ANN001 - save() after every build
     scale = results.setdefault("scale", {})
     for size, variants in plan.items():
-        repeats = REPEATS if size <= 150 else 1     # small sites: 3 runs, median; large ones: once
+        runs = repeats or (REPEATS if size <= 150 else 1)    # small sites: 3 runs, median; large ones: once
         projects = {}
         for variant in variants:
             log(f"scale: generating {size} pages a language, {variant}")
             projects[variant] = synthetic.make_project(WORK / f"scale-{size}-{variant}", variant, size)
         sites = {}
-        for i in range(repeats):
+        for i in range(runs):
             for variant in variants:   # variants interleaved, so that a busy minute does not hit one variant
-                log(f"scale: {size} pages a language, {variant} ({i + 1}/{repeats})")
+                log(f"scale: {size} pages a language, {variant} ({i + 1}/{runs})")
                 site = WORK / f"scale-site-{size}-{variant}"
                 shutil.rmtree(site, ignore_errors=True)
                 run = measure.mkdocs_build(projects[variant], site, pdf=False, timeout=timeout)
@@ -763,6 +763,8 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {','.join(SECTIONS)}")
     parser.add_argument("--sizes", default="", help="only these synthetic sizes of the plan, e.g. 2000")
     parser.add_argument("--variants", default="", help="only these synthetic variants, e.g. plain,htmlproofer")
+    parser.add_argument("--repeats", type=int, default=None, help="runs per synthetic build (default: 3 up to 150 "
+                        "pages a language, else 1)")
     parser.add_argument("--timeout", type=float, default=None,
                         help="stop a synthetic build after this many seconds and report it as longer than that")
     parser.add_argument("--report-only", action="store_true", help="rewrite results.md from results.json")
@@ -795,7 +797,8 @@ def main() -> None:
     started = time.perf_counter()
     warm_up()
     steps = {"real": bench_real, "check": bench_check, "pdf": bench_pdf, "serve": bench_serve,
-             "reader": bench_reader, "scale": lambda r: bench_scale(r, plan, args.timeout, save=lambda: save(r)),
+             "reader": bench_reader, "scale": lambda r: bench_scale(r, plan, args.timeout, save=lambda: save(r),
+                                                 repeats=args.repeats),
              "profile": lambda r: bench_profile(r, PROFILE_SIZE[plan_name])}
     for section in SECTIONS:
         if section in sections:

@@ -229,12 +229,14 @@ def test_pages_read_in_the_worker_process_are_the_same_as_read_in_the_build(demo
     sidebars = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
     results = []
     for parallel in (True, False):
-        found = collector.Collector("md-content__inner", sidebars, parallel=parallel)
+        found = collector.Collector("md-content__inner", sidebars, parallel=parallel, batch=4)
         assert found.parallel == (parallel and processes.cores() > 1 and processes.can_fork())
         for path in demo_build.html_files():
             relative = path.relative_to(demo_build.site).as_posix()
             found.add(path.read_text(encoding="utf-8"), linkcheck.BuiltPage(relative, "nl", relative, "", ""))
+        used_worker = found._pool is not None
         pages, problems = found.pages()
+        assert used_worker == found.parallel
         assert problems == []
         results.append({page.path: (page.links, page.ids) for page in pages})
     parallel, inline = results

@@ -25,8 +25,9 @@ def _collect_batch(pages: list[tuple[str, str]], content_marker: str) -> list[tu
 class Collector:
     """The built pages of one build; where a worker can be forked, their HTML is parsed beside the build."""
 
-    def __init__(self, content_marker: str, skip: tuple[str, str] | None, parallel: bool = True) -> None:
-        self.content_marker, self.skip = content_marker, skip
+    def __init__(self, content_marker: str, skip: tuple[str, str] | None, parallel: bool = True,
+                 batch: int = BATCH) -> None:
+        self.content_marker, self.skip, self.batch = content_marker, skip, batch
         self.parallel = parallel and processes.cores() > 1 and processes.can_fork()
         self._pages: dict[str, BuiltPage] = {}
         self._waiting: list[tuple[str, str]] = []
@@ -40,7 +41,7 @@ class Collector:
             linkcheck.collect(output, page, self.content_marker, self.skip)
             return
         self._waiting.append((page.path, linkcheck.cut(output, self.skip)))
-        if len(self._waiting) >= BATCH:
+        if len(self._waiting) >= self.batch:
             self._send()
 
     def _send(self) -> None:
@@ -55,6 +56,10 @@ class Collector:
 
     def pages(self) -> tuple[list[BuiltPage], list[Problem]]:
         """Every page with its links and ids, once the worker has read them; and a problem if it failed."""
+        if self._pool is None:      # fewer pages than one batch: not worth starting a worker
+            for path, output in self._waiting:
+                linkcheck.collect(output, self._pages[path], self.content_marker)
+            self._waiting = []
         self._send()
         problems = []
         for paths, future in self._sent:

@@ -20,11 +20,11 @@ _fonts: list[FontConfiguration] = []
 
 def render_into_cache(job: render.Job, cached: Path) -> tuple[list[Problem], float]:
     """Render one PDF into the cache; the problems that stopped it, and the seconds it took."""
-    started = time.perf_counter()
-    if not _fonts:
+    if not _fonts:  # once per worker: importing WeasyPrint and loading the fonts is not the PDF's own time
         from weasyprint.text.fonts import FontConfiguration
 
         _fonts.append(FontConfiguration())
+    started = time.perf_counter()
     try:
         data = render.render(job, _fonts[0])
     except ProblemsFound as found:
