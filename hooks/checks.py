@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from handboek import collector, downloads, linkcheck, linkmessages, readability, session
 
-CONTENT_CLASS = "md-content__inner"
+CONTENT_CLASS = readability.CONTENT_CLASS   # Material's article
 # Material's navigation sidebars are generated from mkdocs.yml's nav, which MkDocs validates itself.
 SIDEBARS = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
 

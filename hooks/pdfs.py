@@ -16,7 +16,6 @@ log = logging.getLogger("mkdocs.hooks.pdfs")
 _page_order: dict[str, list[str]] = {}
 _serving = False
 _pending = None      # handboek.pdf.publish.Pending: PDFs of the languages built so far
-_workers = None      # handboek.pdf.workers.Workers, for one build
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -44,16 +43,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _start_pdfs(config: MkDocsConfig) -> None:
     """Start making the PDFs of the language just built; the next language is built meanwhile."""
-    global _pending, _workers
+    global _pending
     if not _enabled(config):
         return
-    from handboek.pdf import publish, workers  # WeasyPrint is imported only in the rendering processes
+    from handboek.pdf import publish  # WeasyPrint is imported only in the rendering processes
 
-    if _workers is None and not _serving:
-        _workers = workers.Workers()
-    _pending = publish.start(session.current(), config.plugins["i18n"].current_language, Path(config.site_dir),
-                             _cache_dir(config), _page_order.get(config.plugins["i18n"].current_language, []),
-                             _workers, _pending)
+    lang = config.plugins["i18n"].current_language
+    _pending = publish.start(session.current(), lang, Path(config.site_dir), _cache_dir(config),
+                             _page_order.get(lang, []), _pending or publish.Pending(render=not _serving))
 
 
 @event_priority(-105)  # after mkdocs-static-i18n (-100) has built every language, before hooks/checks.py
@@ -68,11 +65,10 @@ def _wait_for_pdfs(config: MkDocsConfig) -> None:
         made = publish.finish(_pending, session.current())
     finally:
         _pending = None
-        _stop_workers()
     fresh = [item for item in made if item.rendered]
     log.debug(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged; "
               + ", ".join(f"{item.path.name} {item.seconds:.1f} s" for item in fresh))
-    expected = (len(publish.MAKERS) + 1) * len(session.current().languages)
+    expected = publish.PER_LANGUAGE * len(session.current().languages)
     if _serving and len(made) < expected:
         log.info(f"Preview: {expected - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
     cache.prune(_cache_dir(config))
@@ -84,13 +80,6 @@ on_post_build = CombinedEvent(_start_pdfs, _wait_for_pdfs)
 def on_build_error(error: Exception) -> None:
     """Stop the rendering processes of a build that failed."""
     global _pending
+    if _pending is not None:
+        _pending.close()
     _pending = None
-    _stop_workers()
-
-
-def _stop_workers() -> None:
-    """Shut the rendering processes down."""
-    global _workers
-    if _workers is not None:
-        _workers.close()
-        _workers = None

@@ -234,7 +234,7 @@ def test_pages_read_in_the_worker_process_are_the_same_as_read_in_the_build(demo
         for path in demo_build.html_files():
             relative = path.relative_to(demo_build.site).as_posix()
             found.add(path.read_text(encoding="utf-8"), linkcheck.BuiltPage(relative, "nl", relative, "", ""))
-        used_worker = found._pool is not None
+        used_worker = found._pool.started
         pages, problems = found.pages()
         assert used_worker == found.parallel
         assert problems == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
 from handboek import linkcheck, processes
@@ -32,7 +32,7 @@ class Collector:
         self._pages: dict[str, BuiltPage] = {}
         self._waiting: list[tuple[str, str]] = []
         self._sent: list[tuple[list[str], Future]] = []
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = processes.Pool(1)
 
     def add(self, output: str, page: BuiltPage) -> None:
         """Take a built page; its links and ids are read now or in the worker."""
@@ -48,15 +48,13 @@ class Collector:
         """Hand the waiting pages to the worker, starting it the first time."""
         if not self._waiting:
             return
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(1, mp_context=processes.context())
         paths = [path for path, _ in self._waiting]
         self._sent.append((paths, self._pool.submit(_collect_batch, self._waiting, self.content_marker)))
         self._waiting = []
 
     def pages(self) -> tuple[list[BuiltPage], list[Problem]]:
         """Every page with its links and ids, once the worker has read them; and a problem if it failed."""
-        if self._pool is None:      # fewer pages than one batch: not worth starting a worker
+        if not self._pool.started:      # fewer pages than one batch: not worth starting a worker
             for path, output in self._waiting:
                 linkcheck.collect(output, self._pages[path], self.content_marker)
             self._waiting = []
@@ -78,6 +76,4 @@ class Collector:
     def close(self) -> None:
         """Stop the worker."""
         self._sent.clear()
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        self._pool.close(cancel=True)

@@ -100,10 +100,15 @@ def words(sentence: str) -> list[str]:
     return WORD.findall(ADDRESS.sub(" ", sentence))
 
 
+def _split(block: str) -> list[tuple[str, list[str]]]:
+    """The sentences of one block of text, each with its words."""
+    found = ((part, words(part)) for part in SENTENCE_END.split(" ".join(block.split())))
+    return [(sentence, its_words) for sentence, its_words in found if its_words]
+
+
 def sentences(block: str) -> list[str]:
     """The sentences of one block of text."""
-    text = " ".join(block.split())
-    return [part for part in SENTENCE_END.split(text) if words(part)]
+    return [sentence for sentence, _ in _split(block)]
 
 
 def _own_text(element: lxml_html.HtmlElement) -> str:
@@ -153,10 +158,7 @@ def measure_blocks(blocks: list[str]) -> Measurement:
     counted = complete = complete_words = long_words = longest_words = 0
     longest = ""
     for block in blocks:
-        for sentence in SENTENCE_END.split(" ".join(block.split())):
-            found = words(sentence)
-            if not found:
-                continue
+        for sentence, found in _split(block):
             counted += len(found)
             long_words += sum(1 for word in found if is_long(word))
             if COMPLETE.search(sentence):

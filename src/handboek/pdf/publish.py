@@ -7,10 +7,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handboek import downloads
+from handboek import downloads, processes
 from handboek.pdf import cache, documents, handbook
 from handboek.pdf.render import Job
-from handboek.pdf.workers import Workers
+from handboek.pdf import workers
 from handboek.problems import Problem
 from handboek.session import Session, display
 
@@ -27,12 +27,25 @@ class Made:
     seconds: float = 0.0    # how long rendering took
 
 
+PER_LANGUAGE = len(MAKERS) + 1     # and the whole handbook
+
+
 @dataclass
 class Pending:
-    """The PDFs of one or more languages: those taken from the cache, and those still being rendered."""
+    """The PDFs of one or more languages: those taken from the cache, and those still being rendered.
 
+    With `render=False` (the live preview) nothing is rendered: changed PDFs are left out.
+    """
+
+    render: bool = True
     made: list[Made] = field(default_factory=list)
     rendering: list[tuple[Job, Path, Path, Future]] = field(default_factory=list)  # job, cached, target
+    pool: processes.Pool = field(
+        default_factory=lambda: processes.Pool(min(processes.cores(), workers.MAX_WORKERS)))
+
+    def close(self) -> None:
+        """Stop the rendering processes."""
+        self.pool.close()
 
 
 def print_source(current: Session, lang: str) -> documents.PrintSource:
@@ -58,46 +71,41 @@ def jobs(current: Session, lang: str, site_dir: Path, page_order: list[str]) -> 
 
 
 def start(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
-          workers: Workers | None, pending: Pending | None = None) -> Pending:
-    """Copy the cached PDFs of `lang` into the site and start rendering the others.
-
-    With `workers=None` (the live preview) nothing is rendered: changed PDFs are left out.
-    """
-    pending = pending or Pending()
+          pending: Pending) -> Pending:
+    """Copy the cached PDFs of `lang` into the site and start rendering the others."""
     inputs = print_source(current, lang).inputs()
     for path, job in jobs(current, lang, site_dir, page_order):
         cached = cache.cached_path(job, inputs, cache_dir)
         if cached.is_file():
             cache.copy_out(cached, site_dir / path)
             pending.made.append(Made(site_dir / path, rendered=False))
-        elif workers is not None:
-            pending.rendering.append((job, cached, site_dir / path, workers.submit(job, cached)))
+        elif pending.render:
+            pending.rendering.append((job, cached, site_dir / path,
+                                      pending.pool.submit(workers.render_into_cache, job, cached)))
     return pending
 
 
 def finish(pending: Pending, current: Session) -> list[Made]:
-    """Wait for the PDFs being rendered, put them into the site, and add their problems to the report."""
+    """Wait for the PDFs being rendered, put them into the site, add their problems to the report; stop the pool."""
     made = list(pending.made)
-    for job, cached, target, future in pending.rendering:
-        try:
-            problems, seconds = future.result()
-        except BrokenProcessPool:
-            problems, seconds = [Problem(job.name, 1, "the process that renders this PDF stopped unexpectedly",
-                                         "run the build again; if it happens again, check the free memory")], 0.0
-        current.report.extend(problems)
-        if not problems:
-            cache.copy_out(cached, target)
-            made.append(Made(target, rendered=True, seconds=seconds))
-    pending.rendering.clear()
+    try:
+        for job, cached, target, future in pending.rendering:
+            try:
+                problems, seconds = future.result()
+            except BrokenProcessPool:
+                problems, seconds = [Problem(job.name, 1, "the process that renders this PDF stopped unexpectedly",
+                                             "run the build again; if it happens again, check the free memory")], 0.0
+            current.report.extend(problems)
+            if not problems:
+                cache.copy_out(cached, target)
+                made.append(Made(target, rendered=True, seconds=seconds))
+    finally:
+        pending.rendering.clear()
+        pending.close()
     return made
 
 
 def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
              render_changed: bool = True) -> list[Made]:
     """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report."""
-    workers = Workers() if render_changed else None
-    try:
-        return finish(start(current, lang, site_dir, cache_dir, page_order, workers), current)
-    finally:
-        if workers is not None:
-            workers.close()
+    return finish(start(current, lang, site_dir, cache_dir, page_order, Pending(render=render_changed)), current)
