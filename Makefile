@@ -16,7 +16,8 @@ export PIP_PROGRESS_BAR := off
 help:
 	@echo "make build         set up .venv, build the site and PDFs into $(SITE)/"
 	@echo "make test          set up .venv with test tools and run every test"
-	@echo "make serve         preview at http://127.0.0.1:8000/ while you edit"
+	@echo "make serve         preview the Dutch pages at http://127.0.0.1:8000/ while you edit"
+	@echo "                   (PREVIEW=en: the English pages, PREVIEW=all: both languages)"
 	@echo "make check         content checks only (no PDFs), in seconds"
 	@echo "make check-online  also check external links (needs internet)"
 	@echo "make translated FILE=docs/en/page.md   mark a translation as up to date"
@@ -48,8 +49,11 @@ build: $(VENV)/.installed
 	@$(BIN)/mkdocs build --strict --site-dir $(SITE)
 	@echo "Done: open $(SITE)/index.html through a web server, e.g. 'make serve' or 'python3 -m http.server -d $(SITE)'."
 
+# A preview builds one language, so that a saved page shows within a second (benchmarks/results.md).
+PREVIEW ?= nl
 serve: $(VENV)/.installed
-	@$(BIN)/mkdocs serve
+	@echo "Preview of '$(PREVIEW)'. Other choices: make serve PREVIEW=en, make serve PREVIEW=all (both languages)."
+	@$(if $(filter all,$(PREVIEW)),,HANDBOEK_ONLY_LANGUAGE=$(PREVIEW)) $(BIN)/mkdocs serve
 
 check: $(VENV)/.installed
 	@HANDBOEK_PDF=false $(BIN)/mkdocs build --strict --site-dir .cache/check-site

@@ -32,18 +32,21 @@ def _get(url: str, timeout: float = 120) -> tuple[int, str]:
         return 0, ""
 
 
-def measure(project: Path, page_source: str, page_url: str, edits: int = 3, pdf: bool = True,
+def measure(project: Path, page_source: str, page_url: str, edits: int = 3, only_language: str | None = None,
             startup_timeout: float = 300, args: tuple[str, ...] = ()) -> dict:
-    """Latencies in seconds of `edits` saves of docs/<page_source>, seen at <page_url> (site-relative)."""
+    """Latencies in seconds of `edits` saves of docs/<page_source>, seen at <page_url> (site-relative).
+
+    `only_language` previews one language, as `make serve` does (HANDBOEK_ONLY_LANGUAGE).
+    """
     port = free_port()
-    env = build_env(HANDBOEK_PDF="true" if pdf else "false")
+    env = build_env(**({"HANDBOEK_ONLY_LANGUAGE": only_language} if only_language else {}))
     log = tempfile.TemporaryFile()  # noqa: SIM115 - open for as long as the server runs, closed in finally
     process = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                                 "-a", f"127.0.0.1:{port}", *args], cwd=project, env=env, stdout=log,
                                stderr=subprocess.STDOUT, start_new_session=True)
     page = project / "docs" / page_source
     original = page.read_text(encoding="utf-8")
-    result: dict = {"latencies": [], "pdf": pdf}
+    result: dict = {"latencies": [], "only_language": only_language}
     try:
         base = f"http://127.0.0.1:{port}/"
         start = time.perf_counter()

@@ -112,8 +112,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     files |= set(downloads.all_site_paths(current.contents, current.default_language).values())
     pages, failed = _collector.pages()
     current.report.extend(failed)
+    preview = config.plugins["i18n"].config.build_only_locale is not None
     current.report.extend(linkcheck.check(pages, files, current.languages, current.default_language,
-                                          already=current.report.problems))
+                                          already=current.report.problems, switches=not preview))
     sources = {page.display: page.text for page in current.sources.get(readability.LANGUAGE, {}).values()}
     pages = current.rendered.get(readability.LANGUAGE, [])
     current.report.extend(readability.check_pages((page.src, page.html, sources.get(page.src, "")) for page in pages))

@@ -62,6 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["municipality"] = current.settings.model_dump()
     config.extra["texts"] = texts.model_dump()
     config.extra["demo"] = current.is_demo()
+    # The folder of this language's pages: "" for the default language, "en/" for English.
+    config.extra["language_root"] = "" if language(config) == current.default_language else f"{language(config)}/"
     return config
 
 

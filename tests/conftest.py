@@ -35,10 +35,13 @@ class Build:
 
 
 def run_build(project: Path, site: Path, *, settings: Path | None = None, pdf: bool = True,
-              today: str | None = None) -> Build:
-    """Build the project in `project` into `site`, as `make build` does."""
+              today: str | None = None, only_language: str | None = None) -> Build:
+    """Build the project in `project` into `site`, as `make build` does (or one language, as `make serve`)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOEK_PDF": "true" if pdf else "false"}
     env.pop("HANDBOEK_SETTINGS", None)
+    env.pop("HANDBOEK_ONLY_LANGUAGE", None)
+    if only_language is not None:
+        env["HANDBOEK_ONLY_LANGUAGE"] = only_language
     if settings is not None:
         env["HANDBOEK_SETTINGS"] = str(settings)
     if today is not None:

@@ -146,6 +146,20 @@ def test_translation_status_page_lists_every_page(demo_build: Build) -> None:
     assert any("docs/nl/signalen.md" in row for row in rows) and any("data/nl/signals.yml" in row for row in rows)
 
 
+def test_a_one_language_preview_builds_cleanly_and_says_what_it_leaves_out(tmp_path: Path) -> None:
+    # `make serve` previews one language (HANDBOEK_ONLY_LANGUAGE), so that a saved page shows within a second.
+    for lang, status_text in (("nl", "alleen het Nederlands"), ("en", "one language only")):
+        build = run_build(ROOT, tmp_path / lang, pdf=False, today=TODAY, only_language=lang)
+        assert build.returncode == 0, build.output
+        assert "Checks:" not in build.output, build.output
+        assert not (build.site / "en").exists(), "the preview language is at the site root"
+        assert f'<html lang="{lang}"' in build.page("signalen")
+        status = html.document_fromstring(build.page("over/vertalingen")).find_class("md-content__inner")[0]
+        assert status_text in status.text_content() and not status.xpath(".//table"), lang
+        about = html.document_fromstring(build.page("signalen")).xpath("//*[contains(@class, 'handboek-colophon')]//a")
+        assert urljoin("/signalen/", about[0].get("href")) == "/over/", lang
+
+
 def test_the_one_404_page_is_in_the_default_language(demo_build: Build) -> None:
     page = (demo_build.site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in page

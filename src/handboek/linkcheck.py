@@ -137,8 +137,8 @@ def _where(page: BuiltPage, link: Link) -> tuple[str, int, str]:
 
 
 def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], languages: list[str],
-               default: str) -> list[Problem]:
-    """Every problem with the links on one built page."""
+               default: str, switches: bool = True) -> list[Problem]:
+    """Every problem with the links on one built page; `switches=False` leaves out the language selector."""
     problems: list[Problem] = []
 
     def add(link: Link, message: str, fix: str) -> None:
@@ -146,6 +146,8 @@ def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], la
         problems.append(Problem(path, line, message + note, fix))
 
     for link in page.links:
+        if link.language_switch and not switches:
+            continue
         url = link.url.strip()
         try:
             parts = urlsplit(url)
@@ -212,17 +214,18 @@ def _link_key(problem: Problem) -> tuple[str, int, str] | None:
 
 
 def check(pages: Iterable[BuiltPage], files: set[str], languages: list[str], default: str,
-          already: Iterable[Problem] = ()) -> list[Problem]:
+          already: Iterable[Problem] = (), switches: bool = True) -> list[Problem]:
     """Check the links of every built page.
 
     A problem in the template is reported once, not on every page; a link that MkDocs' own validation
-    already reported (`already`) is not reported again.
+    already reported (`already`) is not reported again. In a one-language preview the language selector
+    points to languages that were not built: `switches=False` leaves its links out.
     """
     by_path = {page.path: page for page in pages}
     known = {_link_key(p) for p in already} - {None}
     problems: dict[tuple[str, str], Problem] = {}
     for page in by_path.values():
-        for problem in check_page(page, by_path, files, languages, default):
+        for problem in check_page(page, by_path, files, languages, default, switches):
             if _link_key(problem) in known:
                 continue
             key = (problem.message, problem.fix) if "overrides/" in problem.message else (str(problem), "")

@@ -130,6 +130,7 @@ class StatusTexts(_Group):
     current: Text
     outdated: Text
     missing: Text
+    one_language: Text     # a preview that builds one language has no translations to compare
     source: Text
 
 
