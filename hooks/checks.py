@@ -70,12 +70,14 @@ def _print_report() -> None:
 
 @event_priority(-120)  # after hooks/settings.py has started the session
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Start collecting; route MkDocs' link warnings into the report."""
+    """Start checking pages; route MkDocs' link warnings into the report."""
     global _printed, _collector
     _link_warnings.lang = config.plugins["i18n"].current_language
     if not config.plugins["i18n"].building:
         _collector.close()
-        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS)
+        # A one-language preview (`make serve`) does not build the languages the language selector points to.
+        preview = config.plugins["i18n"].config.build_only_locale is not None
+        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not preview)
         _printed = False
         current = session.current()
         _link_warnings.docs_dir = Path(config.docs_dir)
@@ -88,14 +90,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-120)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Read the links and ids of the built page, once."""
+    """Check the built page, once; Dutch pages also for their language level."""
     current = session.current()
     lang = page.file.locale
     source = current.sources.get(lang, {}).get(page.file.src_uri.removeprefix(f"{lang}/"))
     record = linkcheck.BuiltPage(path=page.file.dest_uri, lang=lang,
                                  display=source.display if source else page.file.src_uri,
                                  source=source.text if source else "", expanded=page.markdown or "")
-    _collector.add(output, record)
+    content = page.content if source is not None and lang == readability.LANGUAGE else None
+    _collector.add(output, record, content)
     return output
 
 
@@ -110,14 +113,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     files = {str(Path(root, name).relative_to(config.site_dir).as_posix())
              for root, _, names in os.walk(config.site_dir) for name in names}
     files |= set(downloads.all_site_paths(current.contents, current.default_language).values())
-    pages, failed = _collector.pages()
-    current.report.extend(failed)
-    preview = config.plugins["i18n"].config.build_only_locale is not None
-    current.report.extend(linkcheck.check(pages, files, current.languages, current.default_language,
-                                          already=current.report.problems, switches=not preview))
-    sources = {page.display: page.text for page in current.sources.get(readability.LANGUAGE, {}).values()}
-    pages = current.rendered.get(readability.LANGUAGE, [])
-    current.report.extend(readability.check_pages((page.src, page.html, sources.get(page.src, "")) for page in pages))
+    found = _collector.problems(files, current.languages, current.default_language)
+    current.report.extend(linkcheck.once(found, already=current.report.problems))
     _print_report()
     if current.report.errors:
         raise Abort("The build stopped: fix the errors above.")

@@ -1,77 +1,120 @@
-"""Read the links and ids of the built pages in a second process, while MkDocs builds the next pages."""
+"""The checks of the built pages: each page as soon as it is built, the links between pages at the end.
+
+Where a worker can be forked, the pages go to it in batches while MkDocs builds the next ones, and the build
+waits only for the last batch and the links between pages. Elsewhere (`mkdocs serve`, a site smaller than one
+batch) the same checks run in the build.
+"""
 
 from __future__ import annotations
 
+import uuid
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 
-from handboek import linkcheck, processes
-from handboek.linkcheck import BuiltPage, Link
+from handboek import linkcheck, processes, readability
+from handboek.linkcheck import BuiltPage, Internal
 from handboek.problems import Problem
 
 BATCH = 50      # pages sent to the worker at once: fewer, larger messages
 
 
-def _collect_batch(pages: list[tuple[str, str]], content_marker: str) -> list[tuple[list[Link], set[str]]]:
-    """In the worker: the links and ids of each (path, page HTML)."""
-    found = []
-    for path, output in pages:
-        page = linkcheck.collect(output, BuiltPage(path=path, lang="", display="", source="", expanded=""),
-                                 content_marker)
-        found.append((page.links, page.ids))
-    return found
+class SiteCheck:
+    """Every check of one build's pages, in the process that reads them."""
+
+    def __init__(self, content_marker: str, switches: bool = True) -> None:
+        self.content_marker, self.switches = content_marker, switches
+        self.problems: list[Problem] = []
+        self.ids: dict[str, set[str]] = {}
+        self.internal: list[tuple[BuiltPage, list[Internal]]] = []
+
+    def add(self, output: str, page: BuiltPage, content: str | None = None) -> None:
+        """Read one built page (navigation cut out) and check what can be checked on it alone.
+
+        `content` is the page's rendered Markdown, for the readability check; None leaves that check out.
+        """
+        linkcheck.collect(output, page, self.content_marker)
+        local, internal = linkcheck.page_problems(page, self.switches)
+        self.problems.extend(local)
+        if content is not None:
+            self.problems.extend(readability.problems(page.display, content, page.source))
+        self.ids[page.path] = page.ids
+        page.links = []
+        self.internal.append((page, internal))
+
+    def finish(self, files: set[str], languages: list[str], default: str) -> list[Problem]:
+        """Every problem, once the links between pages can be checked against the whole built site."""
+        for page, internal in self.internal:
+            self.problems.extend(linkcheck.internal_problems(page, internal, self.ids, files, languages, default))
+        self.internal = []
+        return self.problems
+
+
+_in_worker: dict[str, SiteCheck] = {}    # in the worker process: the checks of each build it serves
+
+
+def _add_batch(build: str, options: tuple[str, bool], batch: list[tuple[str, BuiltPage, str | None]]) -> None:
+    """In the worker: check a batch of built pages."""
+    check = _in_worker.setdefault(build, SiteCheck(*options))
+    for output, page, content in batch:
+        check.add(output, page, content)
+
+
+def _finish(build: str, files: set[str], languages: list[str], default: str) -> list[Problem]:
+    """In the worker: the problems of every page of the build."""
+    check = _in_worker.pop(build, None)
+    return check.finish(files, languages, default) if check is not None else []
 
 
 class Collector:
-    """The built pages of one build; where a worker can be forked, their HTML is parsed beside the build."""
+    """The built pages of one build, checked beside the build where a worker can be forked."""
 
-    def __init__(self, content_marker: str, skip: tuple[str, str] | None, parallel: bool = True,
-                 batch: int = BATCH) -> None:
-        self.content_marker, self.skip, self.batch = content_marker, skip, batch
+    def __init__(self, content_marker: str, skip: tuple[str, str] | None, switches: bool = True,
+                 parallel: bool = True, batch: int = BATCH) -> None:
+        self.skip, self.batch = skip, batch
+        self.options = (content_marker, switches)
         self.parallel = parallel and processes.cores() > 1 and processes.can_fork()
-        self._pages: dict[str, BuiltPage] = {}
-        self._waiting: list[tuple[str, str]] = []
-        self._sent: list[tuple[list[str], Future]] = []
+        self._build = uuid.uuid4().hex
+        self._here = SiteCheck(*self.options)
+        self._waiting: list[tuple[str, BuiltPage, str | None]] = []
+        self._sent: list[tuple[str, Future]] = []      # the first page of each batch, and the batch's future
         self._pool = processes.Pool(1)
 
-    def add(self, output: str, page: BuiltPage) -> None:
-        """Take a built page; its links and ids are read now or in the worker."""
-        self._pages[page.path] = page
+    def add(self, output: str, page: BuiltPage, content: str | None = None) -> None:
+        """Take a built page; it is checked now or in the worker."""
+        output = linkcheck.cut(output, self.skip)
         if not self.parallel:
-            linkcheck.collect(output, page, self.content_marker, self.skip)
+            self._here.add(output, page, content)
             return
-        self._waiting.append((page.path, linkcheck.cut(output, self.skip)))
+        self._waiting.append((output, page, content))
         if len(self._waiting) >= self.batch:
             self._send()
 
     def _send(self) -> None:
         """Hand the waiting pages to the worker, starting it the first time."""
-        if not self._waiting:
-            return
-        paths = [path for path, _ in self._waiting]
-        self._sent.append((paths, self._pool.submit(_collect_batch, self._waiting, self.content_marker)))
-        self._waiting = []
-
-    def pages(self) -> tuple[list[BuiltPage], list[Problem]]:
-        """Every page with its links and ids, once the worker has read them; and a problem if it failed."""
-        if not self._pool.started:      # fewer pages than one batch: not worth starting a worker
-            for path, output in self._waiting:
-                linkcheck.collect(output, self._pages[path], self.content_marker)
+        if self._waiting:
+            self._sent.append((self._waiting[0][1].display,
+                               self._pool.submit(_add_batch, self._build, self.options, self._waiting)))
             self._waiting = []
+
+    def problems(self, files: set[str], languages: list[str], default: str) -> list[Problem]:
+        """Every problem of every page, once the worker has read them all."""
+        if not self._pool.started:      # fewer pages than one batch: not worth starting a worker
+            for output, page, content in self._waiting:
+                self._here.add(output, page, content)
+            self._waiting = []
+            return self._here.finish(files, languages, default)
         self._send()
-        problems = []
-        for paths, future in self._sent:
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                problems = [Problem(paths[0], 1, "the link check stopped unexpectedly",
-                                    "run the build again; if it happens again, check the free memory")]
-                break
-            for path, (links, ids) in zip(paths, results, strict=True):
-                self._pages[path].links.extend(links)
-                self._pages[path].ids.update(ids)
-        self.close()
-        return list(self._pages.values()), problems
+        where = self._sent[0][0]
+        try:
+            for page_name, future in self._sent:
+                where = page_name
+                future.result()
+            return self._pool.submit(_finish, self._build, files, languages, default).result()
+        except BrokenProcessPool:
+            return [Problem(where, 1, "the link check stopped unexpectedly",
+                            "run the build again; if it happens again, check the free memory")]
+        finally:
+            self.close()
 
     def close(self) -> None:
         """Stop the worker."""

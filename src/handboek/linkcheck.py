@@ -136,10 +136,16 @@ def _where(page: BuiltPage, link: Link) -> tuple[str, int, str]:
     return page.display, 1, " (in the page template, overrides/)"
 
 
-def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], languages: list[str],
-               default: str, switches: bool = True) -> list[Problem]:
-    """Every problem with the links on one built page; `switches=False` leaves out the language selector."""
+Internal = tuple[Link, str, str]     # a link to a file of the site: the link, its target file, its fragment
+
+
+def page_problems(page: BuiltPage, switches: bool = True) -> tuple[list[Problem], list[Internal]]:
+    """The problems one built page has on its own, and its links into the site, to check once all are built.
+
+    `switches=False` leaves out the language selector (a one-language preview).
+    """
     problems: list[Problem] = []
+    internal: list[Internal] = []
 
     def add(link: Link, message: str, fix: str) -> None:
         path, line, note = _where(page, link)
@@ -178,33 +184,40 @@ def check_page(page: BuiltPage, pages: dict[str, BuiltPage], files: set[str], la
                 add(link, f"'{url}' loads a file from outside the site, which the intranet may not reach",
                     "copy the file into the site and link to it relatively")
         elif not scheme and (parts.path or parts.fragment):
-            _check_internal(page, link, pages, files, languages, default, add)
+            if link.in_content and (url not in page.expanded or parts.path.endswith(".md")):
+                continue  # a Markdown link: MkDocs' own validation has checked it
+            target = _resolve(page.path, url) if parts.path else page.path
+            if target.startswith("../"):
+                add(link, f"link '{url}' points outside the site",
+                    "link to a page of this handbook, relative to this page")
+            else:
+                internal.append((link, target, unquote(parts.fragment)))
+    return problems, internal
+
+
+def internal_problems(page: BuiltPage, internal: Iterable[Internal], ids: dict[str, set[str]], files: set[str],
+                      languages: list[str], default: str) -> list[Problem]:
+    """The problems of a page's links into the site: the file, its anchor and its language."""
+    problems: list[Problem] = []
+    for link, target, fragment in internal:
+        url = link.url.strip()
+        found: list[tuple[str, str]] = []
+        if target not in files:
+            found.append((f"link '{url}' points to '{target}', which is not in the built site",
+                          "correct the link, or add the page or file it points to"))
+        elif target in ids:
+            if fragment and fragment not in ids[target]:
+                found.append((f"link '{url}' points to '#{urlsplit(url).fragment}', which is not on that page",
+                              "use the id of an existing heading on that page"))
+            here, there = page.lang, _language_of(target, languages, default)
+            if here != there and not link.language_switch:
+                found.append((f"link '{url}' leads from this '{here}' page to the '{there}' version of the "
+                              "handbook", f"link to the '{here}' version of the page; only the language selector "
+                              "switches language"))
+        for message, fix in found:
+            path, line, note = _where(page, link)
+            problems.append(Problem(path, line, message + note, fix))
     return problems
-
-
-def _check_internal(page: BuiltPage, link: Link, pages: dict[str, BuiltPage], files: set[str],
-                    languages: list[str], default: str, add) -> None:  # noqa: ANN001 - the `add` closure
-    """A relative link: its file, its anchor and its language."""
-    url = link.url.strip()
-    parts = urlsplit(url)
-    if link.in_content and (url not in page.expanded or parts.path.endswith(".md")):
-        return  # a Markdown link: MkDocs' own validation has checked it
-    target = _resolve(page.path, url) if parts.path else page.path
-    if target.startswith("../"):
-        add(link, f"link '{url}' points outside the site", "link to a page of this handbook, relative to this page")
-        return
-    if target not in files:
-        add(link, f"link '{url}' points to '{target}', which is not in the built site",
-            "correct the link, or add the page or file it points to")
-        return
-    if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
-        add(link, f"link '{url}' points to '#{parts.fragment}', which is not on that page",
-            "use the id of an existing heading on that page")
-    if target in pages and not link.language_switch:
-        here, there = page.lang, _language_of(target, languages, default)
-        if here != there:
-            add(link, f"link '{url}' leads from this '{here}' page to the '{there}' version of the handbook",
-                f"link to the '{here}' version of the page; only the language selector switches language")
 
 
 def _link_key(problem: Problem) -> tuple[str, int, str] | None:
@@ -215,19 +228,24 @@ def _link_key(problem: Problem) -> tuple[str, int, str] | None:
 
 def check(pages: Iterable[BuiltPage], files: set[str], languages: list[str], default: str,
           already: Iterable[Problem] = (), switches: bool = True) -> list[Problem]:
-    """Check the links of every built page.
-
-    A problem in the template is reported once, not on every page; a link that MkDocs' own validation
-    already reported (`already`) is not reported again. In a one-language preview the language selector
-    points to languages that were not built: `switches=False` leaves its links out.
-    """
+    """Check the links of every built page (see `page_problems` and `internal_problems`)."""
     by_path = {page.path: page for page in pages}
-    known = {_link_key(p) for p in already} - {None}
-    problems: dict[tuple[str, str], Problem] = {}
+    ids = {path: page.ids for path, page in by_path.items()}
+    problems: list[Problem] = []
     for page in by_path.values():
-        for problem in check_page(page, by_path, files, languages, default, switches):
-            if _link_key(problem) in known:
-                continue
-            key = (problem.message, problem.fix) if "overrides/" in problem.message else (str(problem), "")
-            problems.setdefault(key, problem)
-    return list(problems.values())
+        local, internal = page_problems(page, switches)
+        problems += local + internal_problems(page, internal, ids, files, languages, default)
+    return once(problems, already)
+
+
+def once(problems: Iterable[Problem], already: Iterable[Problem] = ()) -> list[Problem]:
+    """Each problem once: a problem in the template once, not on every page; a link that MkDocs' own
+    validation already reported (`already`) not again."""
+    known = {_link_key(p) for p in already} - {None}
+    found: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        if _link_key(problem) in known:
+            continue
+        key = (problem.message, problem.fix) if "overrides/" in problem.message else (str(problem), "")
+        found.setdefault(key, problem)
+    return list(found.values())
