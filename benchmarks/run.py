@@ -463,7 +463,7 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         size, seconds, base, ratio, basis, worker = share
         with_checks, without = (scale[str(size)].get(v, {}).get("runs", []) for v in ("project-timed", "project-nochecks"))
         measured = (f"stopwatch: the build waits {seconds:.1f} s for them ({ratio:.1%} of the rest of {basis}); "
-                    f"a worker process parses the pages beside the build ({worker:.1f} s CPU; together "
+                    f"a worker process checks the pages beside the build ({worker:.1f} s CPU; together "
                     f"{(seconds + worker) / base:.1%})")
         ok = ratio <= 0.05
         if with_checks and without:
@@ -583,8 +583,10 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         lines += ["## `make serve`: from save to the changed page", "",
                   "`mkdocs serve` on a free port; docs/" + EDITED_PAGE + " is saved with a new sentence and the "
                   "served page is polled until the sentence is in it. MkDocs notices changes by polling the files "
-                  "every 0.5 s and waits 0.1 s more, then rebuilds the whole site (both languages) before it serves "
-                  "the page again.", "", "| Variant | Latencies | Median |", "|---|---|---|"]
+                  "every 0.5 s and waits 0.1 s more, then rebuilds the site before it serves the page again. `make "
+                  "serve` builds the Dutch pages only (HANDBOEK_ONLY_LANGUAGE=nl, mkdocs-static-i18n's "
+                  "`build_only_locale`); `make serve PREVIEW=all` builds both languages, as plain Material does "
+                  "here.", "", "| Variant | Latencies | Median |", "|---|---|---|"]
         for label, data in serve.items():
             if data.get("error"):
                 lines.append(f"| {SERVE_LABELS.get(label, label)} | failed: {data['error']} | – |")
@@ -655,8 +657,9 @@ def _scale_report(scale: dict) -> list[str]:
              "(HANDBOEK_PDF=false), as in `make check`. `handbook (hooks)` runs hooks/checks.py inside a "
              "stopwatch (benchmarks/bench_hooks/timed_checks.py) that reports the time spent in the checks: "
              "*in the build* is CPU time inside its handlers (the build waits for it), *worker* is the CPU time of "
-             "the process that parses the built pages beside the build (handboek.collector). CPU includes "
-             "that worker.", "",
+             "the process that checks the built pages beside the build (handboek.collector). CPU includes "
+             "that worker. Front matter, review dates and translations are checked when the build starts "
+             "(hooks/settings.py), so they are in both variants.", "",
              "| Pages a language | Variant | Wall | CPU | ms per page (wall / 2N) | Peak memory | "
              "Checks in the build + worker (CPU) | Stall | Measured |", "|---|---|---|---|---|---|---|---|---|"]
     for size in sizes:
