@@ -97,8 +97,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     record = linkcheck.BuiltPage(path=page.file.dest_uri, lang=lang,
                                  display=source.display if source else page.file.src_uri,
                                  source=source.text if source else "", expanded=page.markdown or "")
-    content = page.content if source is not None and lang == readability.LANGUAGE else None
-    _collector.add(output, record, content)
+    _collector.add(output, record, readable=source is not None and lang == readability.LANGUAGE)
     return output
 
 

@@ -240,11 +240,11 @@ def test_pages_checked_in_the_worker_process_give_the_same_problems_as_in_the_bu
             relative = path.relative_to(demo_build.site).as_posix()
             if relative == "404.html":   # not a page of the handbook: its links are absolute, under site_url
                 continue
-            html, expanded, content = path.read_text(encoding="utf-8"), "", None
+            html, expanded = path.read_text(encoding="utf-8"), ""
             if relative == "signalen/index.html":
-                html, expanded, content = html.replace("</article>", broken + "</article>", 1), broken, wordy
+                html, expanded = html.replace("</article>", broken + wordy + "</article>", 1), broken
             lang = "en" if relative.startswith("en/") else "nl"
-            found.add(html, linkcheck.BuiltPage(relative, lang, relative, "", expanded), content)
+            found.add(html, linkcheck.BuiltPage(relative, lang, relative, "", expanded), readable=lang == "nl")
         used_worker = found._pool.started
         problems = sorted(found.problems(files, ["nl", "en"], "nl"))
         assert used_worker == found.parallel

@@ -27,16 +27,16 @@ class SiteCheck:
         self.ids: dict[str, set[str]] = {}
         self.internal: list[tuple[BuiltPage, list[Internal]]] = []
 
-    def add(self, output: str, page: BuiltPage, content: str | None = None) -> None:
+    def add(self, output: str, page: BuiltPage, readable: bool = False) -> None:
         """Read one built page (navigation cut out) and check what can be checked on it alone.
 
-        `content` is the page's rendered Markdown, for the readability check; None leaves that check out.
+        `readable`: also check the language level of its text (Dutch pages written by editors).
         """
-        linkcheck.collect(output, page, self.content_marker)
+        article = linkcheck.collect(output, page, self.content_marker)
         local, internal = linkcheck.page_problems(page, self.switches)
         self.problems.extend(local)
-        if content is not None:
-            self.problems.extend(readability.problems(page.display, content, page.source))
+        if readable and article is not None:
+            self.problems.extend(readability.problems(page.display, article, page.source))
         self.ids[page.path] = page.ids
         page.links = []
         self.internal.append((page, internal))
@@ -52,11 +52,11 @@ class SiteCheck:
 _in_worker: dict[str, SiteCheck] = {}    # in the worker process: the checks of each build it serves
 
 
-def _add_batch(build: str, options: tuple[str, bool], batch: list[tuple[str, BuiltPage, str | None]]) -> None:
+def _add_batch(build: str, options: tuple[str, bool], batch: list[tuple[str, BuiltPage, bool]]) -> None:
     """In the worker: check a batch of built pages."""
     check = _in_worker.setdefault(build, SiteCheck(*options))
-    for output, page, content in batch:
-        check.add(output, page, content)
+    for output, page, readable in batch:
+        check.add(output, page, readable)
 
 
 def _finish(build: str, files: set[str], languages: list[str], default: str) -> list[Problem]:
@@ -75,17 +75,17 @@ class Collector:
         self.parallel = parallel and processes.cores() > 1 and processes.can_fork()
         self._build = uuid.uuid4().hex
         self._here = SiteCheck(*self.options)
-        self._waiting: list[tuple[str, BuiltPage, str | None]] = []
+        self._waiting: list[tuple[str, BuiltPage, bool]] = []
         self._sent: list[tuple[str, Future]] = []      # the first page of each batch, and the batch's future
         self._pool = processes.Pool(1)
 
-    def add(self, output: str, page: BuiltPage, content: str | None = None) -> None:
-        """Take a built page; it is checked now or in the worker."""
+    def add(self, output: str, page: BuiltPage, readable: bool = False) -> None:
+        """Take a built page; it is checked now or in the worker (`readable`: also its language level)."""
         output = linkcheck.cut(output, self.skip)
         if not self.parallel:
-            self._here.add(output, page, content)
+            self._here.add(output, page, readable)
             return
-        self._waiting.append((output, page, content))
+        self._waiting.append((output, page, readable))
         if len(self._waiting) >= self.batch:
             self._send()
 
@@ -99,8 +99,8 @@ class Collector:
     def problems(self, files: set[str], languages: list[str], default: str) -> list[Problem]:
         """Every problem of every page, once the worker has read them all."""
         if not self._pool.started:      # fewer pages than one batch: not worth starting a worker
-            for output, page, content in self._waiting:
-                self._here.add(output, page, content)
+            for output, page, readable in self._waiting:
+                self._here.add(output, page, readable)
             self._waiting = []
             return self._here.finish(files, languages, default)
         self._send()

@@ -62,8 +62,12 @@ def cut(output: str, skip: tuple[str, str] | None) -> str:
     return output
 
 
-def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, str] | None = None) -> BuiltPage:
-    """Parse one built page once; keep its links and ids. `skip` cuts out a generated region (the nav)."""
+def collect(output: str, page: BuiltPage, content_marker: str,
+            skip: tuple[str, str] | None = None) -> etree._Element | None:
+    """Parse one built page once; keep its links and ids in `page`. `skip` cuts out a generated region (the nav).
+
+    Returns the page's content element (Material's article), for the checks that read its text.
+    """
     output = cut(output, skip)
     tree = etree.fromstring(output, _PARSER)
     page.ids.update(value for value in _IDS(tree) if value)
@@ -82,7 +86,7 @@ def collect(output: str, page: BuiltPage, content_marker: str, skip: tuple[str, 
                                    rel=get("rel", "")))
         else:
             page.links.append(Link(tag, url, "", element in inside, alt=get("alt")))
-    return page
+    return content
 
 
 def _content(tree: etree._Element, marker: str) -> etree._Element | None:

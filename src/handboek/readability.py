@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import pyphen
+from lxml import etree
 from lxml import html as lxml_html
 
 from handboek.problems import Problem
@@ -32,6 +33,9 @@ SECTION_HEADINGS = ("h1", "h2")
 BLOCKS = {"p", "li", "dt", "dd", "td", "th", "figcaption", "label", "legend", "summary", "blockquote", "caption"}
 SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "script", "style", "svg", "nav", "button",
            "select", "option", "textarea", "input"}
+# What the theme adds to the article of a built page: the review line and the edit button.
+THEME_EXTRAS = {"md-source-file", "md-content__button"}
+Content = str | etree._Element    # a page's content HTML, or the article element of a parsed built page
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-Ý0-9])")
 # A complete sentence ends in punctuation; labels, list fragments and references do not.
 COMPLETE = re.compile(r"[.!?…:][\"'”’)]*$")
@@ -123,24 +127,33 @@ def _own_text(element: lxml_html.HtmlElement) -> str:
 
 def _only_a_link(element: lxml_html.HtmlElement, text: str) -> bool:
     """A list item that is nothing but a link, as in a list of sources."""
-    links = " ".join(a.text_content() for a in element.iter("a"))
+    links = " ".join("".join(a.itertext()) for a in element.iter("a"))
     return element.tag == "li" and bool(links.strip()) and " ".join(links.split()) == text
 
 
-def sections(content_html: str) -> list[tuple[str, list[str]]]:
-    """The blocks of running text of a page's content HTML, per section: (heading, blocks).
+def _skipped(element: etree._Element) -> bool:
+    """True inside code, forms, navigation and what the theme adds to the article."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in SKIPPED or THEME_EXTRAS.intersection((ancestor.get("class") or "").split()):
+            return True
+    return False
+
+
+def sections(content: Content) -> list[tuple[str, list[str]]]:
+    """The blocks of running text of a page's content, per section: (heading, blocks).
 
     A section starts at each h1 or h2; the deeper headings stay inside their section.
     """
-    if not content_html.strip():
-        return []
-    root = lxml_html.fragment_fromstring(content_html, create_parent="div")
+    if isinstance(content, str):
+        if not content.strip():
+            return []
+        content = lxml_html.fragment_fromstring(content, create_parent="div")
     found: list[tuple[str, list[str]]] = [("", [])]
-    for element in root.iter(*BLOCKS, *SECTION_HEADINGS):
-        if any(ancestor.tag in SKIPPED for ancestor in element.iterancestors()):
+    for element in content.iter(*BLOCKS, *SECTION_HEADINGS):
+        if _skipped(element):
             continue
         if element.tag in SECTION_HEADINGS:
-            found.append((" ".join(element.text_content().split()), []))
+            found.append((" ".join("".join(element.itertext()).split()), []))
             continue
         text = " ".join(_own_text(element).split())
         if text and not _only_a_link(element, text):
@@ -148,9 +161,9 @@ def sections(content_html: str) -> list[tuple[str, list[str]]]:
     return [(heading, blocks) for heading, blocks in found if blocks]
 
 
-def text_blocks(content_html: str) -> list[str]:
-    """The blocks of running text of a page's content HTML."""
-    return [block for _, blocks in sections(content_html) for block in blocks]
+def text_blocks(content: Content) -> list[str]:
+    """The blocks of running text of a page's content."""
+    return [block for _, blocks in sections(content) for block in blocks]
 
 
 def measure_blocks(blocks: list[str]) -> Measurement:
@@ -179,19 +192,15 @@ def combined(parts: list[Measurement]) -> Measurement:
                        longest=longest.longest, longest_words=longest.longest_words)
 
 
-def built_content(page_html: str) -> str:
-    """The content of a built page, without the theme, the review line or the edit button."""
+def built_content(page_html: str) -> Content:
+    """The article of a built page; its review line and edit button are skipped when it is read."""
     article = lxml_html.document_fromstring(page_html).find_class(CONTENT_CLASS)
-    if not article:
-        return ""
-    for extra in article[0].xpath(".//*[contains(@class, 'md-source-file') or contains(@class, 'md-content__button')]"):
-        extra.drop_tree()
-    return lxml_html.tostring(article[0], encoding="unicode")
+    return article[0] if article else ""
 
 
-def measure(content_html: str) -> Measurement:
-    """The numbers of a page, from its content HTML."""
-    return measure_blocks(text_blocks(content_html))
+def measure(content: Content) -> Measurement:
+    """The numbers of a page, from its content."""
+    return measure_blocks(text_blocks(content))
 
 
 def measure_text(text: str) -> Measurement:
@@ -233,13 +242,13 @@ def _problem(path: str, what: str, found: list[str], measurement: Measurement, s
                     f"sentence has {len(words(longest))} words: \"{shown}\"")]
 
 
-def problems(path: str, content_html: str, source: str = "", limits: Limits = Limits()) -> list[Problem]:
+def problems(path: str, content: Content, source: str = "", limits: Limits = Limits()) -> list[Problem]:
     """The page, if it is clearly above B1 as a whole; otherwise each section whose sentences are too long.
 
     Long words are judged per page only: the terms the handbook cannot avoid (aandachtsfunctionaris,
     mensenhandel, zorgcoördinator) weigh too heavily in a short section.
     """
-    parts = [(heading, measure_blocks(blocks)) for heading, blocks in sections(content_html)]
+    parts = [(heading, measure_blocks(blocks)) for heading, blocks in sections(content)]
     page = combined([measurement for _, measurement in parts])
     if whole := _problem(path, "the text", verdict(page, limits), page, source):
         return whole
@@ -250,13 +259,13 @@ def problems(path: str, content_html: str, source: str = "", limits: Limits = Li
     return found
 
 
-def check_pages(pages: Iterable[tuple[str, str, str]], limits: Limits = Limits()) -> list[Problem]:
-    """The problems of every page, given as (path, content HTML, Markdown source)."""
+def check_pages(pages: Iterable[tuple[str, Content, str]], limits: Limits = Limits()) -> list[Problem]:
+    """The problems of every page, given as (path, content, Markdown source)."""
     return [problem for path, content, source in pages for problem in problems(path, content, source, limits)]
 
 
-def table(pages: list[tuple[str, str]], limits: Limits = Limits()) -> str:
-    """The numbers per page, given as (path, content HTML), as a table with a verdict column."""
+def table(pages: list[tuple[str, Content]], limits: Limits = Limits()) -> str:
+    """The numbers per page, given as (path, content), as a table with a verdict column."""
     header = ("page", "sentences", "words", "words/sentence", "long words", "B1")
     lines = [header]
     for path, content in pages:
