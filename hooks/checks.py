@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handboek import collector, downloads, linkcheck, linkmessages, readability, session
+from handboek import collector, downloads, hyphenation, linkcheck, linkmessages, readability, session
 
 CONTENT_CLASS = readability.CONTENT_CLASS   # Material's article
 # Material's navigation sidebars are generated from mkdocs.yml's nav, which MkDocs validates itself.
@@ -80,6 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not preview)
         _printed = False
         current = session.current()
+        hyphenation.keep_in(current.root / ".cache" / "handboek")
         _link_warnings.docs_dir = Path(config.docs_dir)
         _link_warnings.shown = session.display(Path(config.docs_dir), current.root)
         _link_warnings.config_file = Path(config.config_file_path)

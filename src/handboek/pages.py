@@ -40,6 +40,7 @@ class FrontMatter(BaseModel):
     description: Text = Field(default="", json_schema_extra={"example": '"Wat je doet bij een signaal."'})
     translated_from: Text = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
     changes: list[Change] = Field(default_factory=list, json_schema_extra={"example": "[{date: 2026-11-28, note: ...}]"})
+    in_pdf: bool = Field(default=True, json_schema_extra={"example": "false"})   # false: not in the handbook PDF
 
     @property
     def review_months(self) -> int:

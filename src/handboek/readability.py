@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import pyphen
 from lxml import etree
 from lxml import html as lxml_html
 
+from handboek import hyphenation
 from handboek.problems import Problem
 
 LANGUAGE = "nl"                   # the measures and limits are for Dutch
@@ -80,15 +80,9 @@ class Measurement:
         return self.long_words / self.words if self.words else 0.0
 
 
-@cache
-def _dictionary() -> pyphen.Pyphen:
-    """The Dutch hyphenation dictionary, splitting as close to syllables as it can."""
-    return pyphen.Pyphen(lang="nl_NL", left=1, right=1)
-
-
 def syllables(word: str) -> int:
     """The number of syllables of a Dutch word (compounds with a hyphen: the sum of their parts)."""
-    return sum(len(_dictionary().positions(part.lower())) + 1 for part in re.split(r"[-'’]", word) if part)
+    return sum(len(hyphenation.dictionary().positions(part.lower())) + 1 for part in re.split(r"[-'’]", word) if part)
 
 
 @lru_cache(maxsize=65536)  # the same words come back on every page

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import tempfile
 import time
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
+from handboek.atomic import write_atomically
 from handboek.pdf.render import Job
 
 KEEP_DAYS = 30
@@ -49,20 +49,6 @@ def _file_digest(path: Path, mtime_ns: int, size: int) -> bytes:
     return hashlib.sha256(path.read_bytes()).digest() if size >= 0 else b"<missing>"
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file next to `target`, then move it into place in one step."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a web server must read it
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def cached_path(job: Job, inputs: Iterable[Path], cache_dir: Path) -> Path:
     """Where the PDF for `job` is kept in the cache; it exists when these inputs were rendered before."""
     return cache_dir / f"{key(job, inputs)}.pdf"
@@ -82,10 +68,3 @@ def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:
     for path in cache_dir.glob("*.pdf"):
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    """The process's file-creation mask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

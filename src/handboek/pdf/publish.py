@@ -60,7 +60,7 @@ def jobs(current: Session, lang: str, site_dir: Path, page_order: list[str]) -> 
     """The site path and the rendering job of each PDF of `lang`, the longest (the handbook) first."""
     source = print_source(current, lang)
     records = {record.url: record for record in current.rendered.get(lang, [])}
-    ordered = [records[url] for url in page_order if url in records]
+    ordered = [records[url] for url in page_order if url in records and records[url].meta.get("in_pdf") is not False]
     path = downloads.site_path(source.content, "handbook", current.default_language)
     prefix = "" if lang == current.default_language else f"{lang}/"
     found = [(path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today))]
