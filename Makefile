@@ -52,6 +52,7 @@ build: $(VENV)/.installed
 # A preview builds one language, so that a saved page shows within a second (benchmarks/results.md).
 PREVIEW ?= nl
 serve: $(VENV)/.installed
+	@case "$(PREVIEW)" in nl|en|all) ;; *) echo "PREVIEW=$(PREVIEW): not a choice — use PREVIEW=nl, PREVIEW=en or PREVIEW=all"; exit 2;; esac
 	@echo "Preview of '$(PREVIEW)'. Other choices: make serve PREVIEW=en, make serve PREVIEW=all (both languages)."
 	@$(if $(filter all,$(PREVIEW)),,HANDBOEK_ONLY_LANGUAGE=$(PREVIEW)) $(BIN)/mkdocs serve
 
