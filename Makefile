@@ -10,6 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 # pip: no version nag, no progress bars in logs.
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_PROGRESS_BAR := off
+# Only `make serve` builds one language; a value left in the shell must not reach a real build.
+unexport HANDBOEK_ONLY_LANGUAGE
 
 .PHONY: build serve test check check-online release bench translated status clean prereqs help pre-commit
 

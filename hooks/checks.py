@@ -76,8 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.plugins["i18n"].building:
         _collector.close()
         # A one-language preview (`make serve`) does not build the languages the language selector points to.
-        preview = config.plugins["i18n"].config.build_only_locale is not None
-        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not preview)
+        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not session.current().preview)
         _printed = False
         current = session.current()
         hyphenation.keep_in(current.root / ".cache" / "handboek")

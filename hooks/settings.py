@@ -44,7 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             session.start(root, options["settings"], options["data"],
                           Path(config.docs_dir).relative_to(root).as_posix(),
-                          i18n.build_languages, i18n.default_language)
+                          i18n.build_languages, i18n.default_language,
+                          preview=i18n.config.build_only_locale is not None)
         except ProblemsFound as found:
             report = Report()
             report.extend(found.problems)

@@ -6,6 +6,8 @@ compiled again each time: a third of a rebuild. Jinja checks each template's sou
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -16,6 +18,8 @@ from mkdocs.structure.files import Files
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Compile each template once, and keep it in .cache/jinja for the next build."""
     folder = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+    if os.access(folder, os.W_OK):      # a read-only checkout builds without the cache
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

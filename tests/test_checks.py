@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,48 @@ def test_pages_checked_in_the_worker_process_give_the_same_problems_as_in_the_bu
                      "image '../assets/images/geen.png' has no alt text", "above language level B1"):
         assert expected in messages
     assert all(problem.path == "signalen/index.html" for problem in inline), messages
+
+
+def test_a_page_the_checks_cannot_read_is_one_problem_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    from handboek import collector, readability
+
+    def broken(*args: object) -> list:
+        raise ValueError("unexpected markup")
+
+    monkeypatch.setattr(readability, "problems", broken)
+    check = collector.SiteCheck("md-content__inner")
+    page = linkcheck.BuiltPage("signalen/index.html", "nl", "docs/nl/signalen.md", "", "")
+    check.add('<html><body><article class="md-content__inner"><p>Tekst.</p></article></body></html>', page, True)
+    found = check.finish({"signalen/index.html"}, ["nl", "en"], "nl")
+    assert [str(p) for p in found] == ["docs/nl/signalen.md:1: the checks could not read this page (unexpected "
+                                       "markup) — look at the built page; if it looks right, report this as a bug"]
+
+
+def test_a_worker_that_stops_is_reported_in_one_line(demo_build: Build) -> None:
+    # In a fresh process, as in a build: the test runner's own threads would keep the checks from forking.
+    script = """
+import os, signal, sys
+from pathlib import Path
+from handboek import collector, linkcheck
+site = Path(sys.argv[1])
+found = collector.Collector("md-content__inner", None, batch=2)
+print("parallel", found.parallel)
+pages = sorted(site.rglob("index.html"))[:6]
+def add(path):
+    relative = path.relative_to(site).as_posix()
+    found.add(path.read_text(encoding="utf-8"), linkcheck.BuiltPage(relative, "nl", relative, "", ""))
+for path in pages[:2]:
+    add(path)
+for pid in list(found._pool._executor._processes):   # the worker dies, e.g. killed for lack of memory
+    os.kill(pid, signal.SIGKILL)
+for path in pages[2:]:
+    add(path)
+for problem in found.problems(set(), ["nl", "en"], "nl"):
+    print(problem)
+"""
+    run = subprocess.run([sys.executable, "-c", script, str(demo_build.site)], capture_output=True, text=True,
+                         timeout=120)
+    lines = run.stdout.splitlines()
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert lines[0] == "parallel True", "a build process with two cores checks pages in a worker"
+    assert len(lines) == 2 and "the link check stopped unexpectedly" in lines[1], lines

@@ -32,11 +32,16 @@ class SiteCheck:
 
         `readable`: also check the language level of its text (Dutch pages written by editors).
         """
-        article = linkcheck.collect(output, page, self.content_marker)
-        local, internal = linkcheck.page_problems(page, self.switches)
+        try:
+            article = linkcheck.collect(output, page, self.content_marker)
+            local, internal = linkcheck.page_problems(page, self.switches)
+            if readable and article is not None:
+                local += readability.problems(page.display, article, page.source)
+        except Exception as error:  # noqa: BLE001 - one unreadable page must not hide the other pages' problems
+            self.problems.append(Problem(page.display, 1, f"the checks could not read this page ({error})",
+                                         "look at the built page; if it looks right, report this as a bug"))
+            return
         self.problems.extend(local)
-        if readable and article is not None:
-            self.problems.extend(readability.problems(page.display, article, page.source))
         self.ids[page.path] = page.ids
         page.links = []
         self.internal.append((page, internal))
@@ -77,6 +82,7 @@ class Collector:
         self._here = SiteCheck(*self.options)
         self._waiting: list[tuple[str, BuiltPage, bool]] = []
         self._sent: list[tuple[str, Future]] = []      # the first page of each batch, and the batch's future
+        self._broken: Problem | None = None            # the worker stopped: what to report
         self._pool = processes.Pool(1)
 
     def add(self, output: str, page: BuiltPage, readable: bool = False) -> None:
@@ -89,12 +95,20 @@ class Collector:
         if len(self._waiting) >= self.batch:
             self._send()
 
+    def _stopped(self, where: str) -> Problem:
+        """The problem to report when the worker process stopped."""
+        return Problem(where, 1, "the link check stopped unexpectedly",
+                       "run the build again; if it happens again, check the free memory")
+
     def _send(self) -> None:
         """Hand the waiting pages to the worker, starting it the first time."""
-        if self._waiting:
-            self._sent.append((self._waiting[0][1].display,
-                               self._pool.submit(_add_batch, self._build, self.options, self._waiting)))
-            self._waiting = []
+        if self._waiting and self._broken is None:
+            where = self._waiting[0][1].display
+            try:
+                self._sent.append((where, self._pool.submit(_add_batch, self._build, self.options, self._waiting)))
+            except BrokenProcessPool:
+                self._broken = self._stopped(where)
+        self._waiting = []
 
     def problems(self, files: set[str], languages: list[str], default: str) -> list[Problem]:
         """Every problem of every page, once the worker has read them all."""
@@ -103,16 +117,17 @@ class Collector:
                 self._here.add(output, page, readable)
             self._waiting = []
             return self._here.finish(files, languages, default)
-        self._send()
-        where = self._sent[0][0]
         try:
+            self._send()
+            where = self._sent[0][0] if self._sent else ""
             for page_name, future in self._sent:
                 where = page_name
                 future.result()
+            if self._broken is not None:
+                return [self._broken]
             return self._pool.submit(_finish, self._build, files, languages, default).result()
         except BrokenProcessPool:
-            return [Problem(where, 1, "the link check stopped unexpectedly",
-                            "run the build again; if it happens again, check the free memory")]
+            return [self._stopped(where)]
         finally:
             self.close()
 

@@ -31,9 +31,11 @@ def _parsed(path: Path) -> pyphen.HyphDict:
     kept = _folder[0] / f"hyphenation-{LANGUAGE}-{pyphen.__version__}-{stat.st_size}-{stat.st_mtime_ns}.pickle"
     try:
         return pickle.loads(kept.read_bytes())  # noqa: S301 - our own file, written below
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+    except Exception:  # noqa: BLE001 - missing or damaged: it is only a cache
         parsed = pyphen.HyphDict(path)
         with contextlib.suppress(OSError):      # a read-only checkout: parse again next time
+            for old in kept.parent.glob("hyphenation-*.pickle"):
+                old.unlink()
             write_atomically(kept, pickle.dumps(parsed))
         return parsed
 

@@ -243,8 +243,11 @@ def check(pages: Iterable[BuiltPage], files: set[str], languages: list[str], def
 
 
 def once(problems: Iterable[Problem], already: Iterable[Problem] = ()) -> list[Problem]:
-    """Each problem once: a problem in the template once, not on every page; a link that MkDocs' own
-    validation already reported (`already`) not again."""
+    """Each problem once.
+
+    A problem in the template is reported once, not on every page; a link that MkDocs' own validation
+    already reported (`already`) is not reported again.
+    """
     known = {_link_key(p) for p in already} - {None}
     found: dict[tuple[str, str], Problem] = {}
     for problem in problems:

@@ -109,7 +109,7 @@ def sentences(block: str) -> list[str]:
     return [sentence for sentence, _ in _split(block)]
 
 
-def _own_text(element: lxml_html.HtmlElement) -> str:
+def _own_text(element: etree._Element) -> str:
     """The text of a block without the text of blocks nested in it (they are read on their own)."""
     parts = [element.text or ""]
     for child in element:
@@ -119,7 +119,7 @@ def _own_text(element: lxml_html.HtmlElement) -> str:
     return "".join(parts)
 
 
-def _only_a_link(element: lxml_html.HtmlElement, text: str) -> bool:
+def _only_a_link(element: etree._Element, text: str) -> bool:
     """A list item that is nothing but a link, as in a list of sources."""
     links = " ".join("".join(a.itertext()) for a in element.iter("a"))
     return element.tag == "li" and bool(links.strip()) and " ".join(links.split()) == text

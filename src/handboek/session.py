@@ -39,6 +39,7 @@ class Session:
     contents: dict[str, content.Content]
     today: dt.date
     docs_dir: Path
+    preview: bool = False            # a preview of one language (`make serve`): the others are not built
     sources: dict[str, dict[str, pages.SourcePage]] = field(default_factory=dict)
     translation_entries: list[translations.Entry] = field(default_factory=list)
     report: Report = field(default_factory=Report)
@@ -94,7 +95,7 @@ _current: Session | None = None
 
 
 def start(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages: list[str],
-          default_language: str) -> Session:
+          default_language: str, preview: bool = False) -> Session:
     """Load and validate settings and data for every language; raise ProblemsFound with all problems."""
     global _current
     settings_path = (root / settings_file).resolve()
@@ -114,7 +115,7 @@ def start(root: Path, settings_file: str, data_dir: str, docs_dir: str, language
         raise ProblemsFound(problems)
     _current = Session(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
                        languages=languages, default_language=default_language, contents=contents, today=today(),
-                       docs_dir=root / docs_dir)
+                       docs_dir=root / docs_dir, preview=preview)
     _current.check_sources()
     return _current
 

@@ -15,7 +15,7 @@ def _cell(text: str) -> str:
 def translation_status(session: Session, where: Where) -> str:
     """A table with the status of every translated page and data file."""
     labels = session.contents[where.lang].texts.status
-    if len(session.languages) == 1:
+    if session.preview:
         return labels.one_language + "\n"
     words = {"current": labels.current, "outdated": labels.outdated, "missing": labels.missing}
     rows = [f"| {labels.source} | {labels.language} | {labels.status} |", "|---|---|---|"]
