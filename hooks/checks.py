@@ -74,12 +74,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _printed, _collector
     _link_warnings.lang = config.plugins["i18n"].current_language
     if not config.plugins["i18n"].building:
+        current = session.current()
         _collector.close()
         # A one-language preview (`make serve`) does not build the languages the language selector points to.
-        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not session.current().preview)
+        _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not current.preview)
         _printed = False
-        current = session.current()
-        hyphenation.keep_in(current.root / ".cache" / "handboek")
+        hyphenation.keep_in(current.cache_dir)
         _link_warnings.docs_dir = Path(config.docs_dir)
         _link_warnings.shown = session.display(Path(config.docs_dir), current.root)
         _link_warnings.config_file = Path(config.config_file_path)

@@ -29,11 +29,6 @@ def _enabled(config: MkDocsConfig) -> bool:
     return str(config.extra["handboek"]["pdf"]).strip().lower() not in {"false", "0", "no", "off"}
 
 
-def _cache_dir(config: MkDocsConfig) -> Path:
-    """Rendered PDFs are kept outside site/, which every build cleans."""
-    return Path(config.config_file_path).resolve().parent / ".cache" / "handboek" / "pdf"
-
-
 @event_priority(-110)  # the navigation of this language, after mkdocs-static-i18n localised it
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Remember the page order: the handbook PDF follows the navigation."""
@@ -49,7 +44,7 @@ def _start_pdfs(config: MkDocsConfig) -> None:
     from handboek.pdf import publish  # WeasyPrint is imported only in the rendering processes
 
     lang = config.plugins["i18n"].current_language
-    _pending = publish.start(session.current(), lang, Path(config.site_dir), _cache_dir(config),
+    _pending = publish.start(session.current(), lang, Path(config.site_dir), session.current().cache_dir / "pdf",
                              _page_order.get(lang, []), _pending or publish.Pending(render=not _serving))
 
 
@@ -71,7 +66,7 @@ def _wait_for_pdfs(config: MkDocsConfig) -> None:
     expected = publish.PER_LANGUAGE * len(session.current().languages)
     if _serving and len(made) < expected:
         log.info(f"Preview: {expected - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
-    cache.prune(_cache_dir(config))
+    cache.prune(session.current().cache_dir / "pdf")
 
 
 on_post_build = CombinedEvent(_start_pdfs, _wait_for_pdfs)

@@ -11,6 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from handboek import session, sitestyle
+from handboek.blocks import language_root
 from handboek.problems import ProblemsFound, Report
 from handboek.texts import fill
 
@@ -63,8 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["municipality"] = current.settings.model_dump()
     config.extra["texts"] = texts.model_dump()
     config.extra["demo"] = current.is_demo()
-    # The folder of this language's pages: "" for the default language, "en/" for English.
-    config.extra["language_root"] = "" if language(config) == current.default_language else f"{language(config)}/"
+    config.extra["language_root"] = language_root(language(config), current.default_language)
     return config
 
 

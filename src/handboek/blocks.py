@@ -33,6 +33,11 @@ class Where:
         return posixpath.relpath(target, url_dir(self.rel))
 
 
+def language_root(lang: str, default_language: str) -> str:
+    """The folder of a language's pages in the site: "" for the default language, e.g. "en/" for English."""
+    return "" if lang == default_language else f"{lang}/"
+
+
 def url_dir(rel: str) -> str:
     """The folder a page is published in: `signalen.md` → `signalen`, `over/index.md` → `over`."""
     stem = rel.removesuffix(".md")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handboek.blocks import DOWNLOADS_DIR
+from handboek.blocks import DOWNLOADS_DIR, language_root
 from handboek.content import Content
 
 KINDS = ("card", "card_a4", "checklist", "report_form", "handbook")
@@ -10,8 +10,7 @@ KINDS = ("card", "card_a4", "checklist", "report_form", "handbook")
 
 def site_path(content: Content, kind: str, default_language: str) -> str:
     """The site-relative path of one PDF, e.g. `downloads/zakkaart.pdf` or `en/downloads/pocket-card.pdf`."""
-    prefix = "" if content.lang == default_language else f"{content.lang}/"
-    return prefix + DOWNLOADS_DIR + getattr(content.texts.downloads, kind).file
+    return language_root(content.lang, default_language) + DOWNLOADS_DIR + getattr(content.texts.downloads, kind).file
 
 
 def all_site_paths(contents: dict[str, Content], default_language: str) -> dict[tuple[str, str], str]:

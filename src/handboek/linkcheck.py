@@ -231,13 +231,13 @@ def _link_key(problem: Problem) -> tuple[str, int, str] | None:
 
 
 def check(pages: Iterable[BuiltPage], files: set[str], languages: list[str], default: str,
-          already: Iterable[Problem] = (), switches: bool = True) -> list[Problem]:
+          already: Iterable[Problem] = ()) -> list[Problem]:
     """Check the links of every built page (see `page_problems` and `internal_problems`)."""
     by_path = {page.path: page for page in pages}
     ids = {path: page.ids for path, page in by_path.items()}
     problems: list[Problem] = []
     for page in by_path.values():
-        local, internal = page_problems(page, switches)
+        local, internal = page_problems(page)
         problems += local + internal_problems(page, internal, ids, files, languages, default)
     return once(problems, already)
 

@@ -46,6 +46,11 @@ class Session:
     rendered: dict[str, list[PageRecord]] = field(default_factory=dict)
 
     @property
+    def cache_dir(self) -> Path:
+        """Where builds keep what they can reuse (PDFs, parsed dictionaries), outside site/, which every build cleans."""
+        return self.root / ".cache" / "handboek"
+
+    @property
     def settings_display(self) -> str:
         """The settings file as editors name it."""
         return display(self.settings_path, self.root)

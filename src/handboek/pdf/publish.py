@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handboek import downloads, processes
+from handboek.blocks import language_root
 from handboek.pdf import cache, documents, handbook
 from handboek.pdf.render import Job
 from handboek.pdf import workers
@@ -62,7 +63,7 @@ def jobs(current: Session, lang: str, site_dir: Path, page_order: list[str]) -> 
     records = {record.url: record for record in current.rendered.get(lang, [])}
     ordered = [records[url] for url in page_order if url in records and records[url].meta.get("in_pdf") is not False]
     path = downloads.site_path(source.content, "handbook", current.default_language)
-    prefix = "" if lang == current.default_language else f"{lang}/"
+    prefix = language_root(lang, current.default_language)
     found = [(path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today))]
     for kind, maker in MAKERS.items():
         path = downloads.site_path(source.content, kind, current.default_language)
