@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -11,6 +12,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from handboek import session
+
+if TYPE_CHECKING:
+    from handboek.pdf.publish import Pending
 
 log = logging.getLogger("mkdocs.hooks.pdfs")
 _page_order: dict[str, list[str]] = {}
@@ -29,6 +33,27 @@ def _enabled(config: MkDocsConfig) -> bool:
     return str(config.extra["handboek"]["pdf"]).strip().lower() not in {"false", "0", "no", "off"}
 
 
+def _new_pending() -> Pending:
+    """PDF work for this build; its workers also preload MkDocs' command line, which each would import again."""
+    from handboek.pdf import publish
+
+    return publish.Pending(render=not _serving, preload=("mkdocs.__main__",))
+
+
+@event_priority(-120)  # after hooks/settings.py has started the session
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """When the PDFs' sources changed, start the renderer now: it loads while the pages are built."""
+    global _pending
+    if _pending is None and _enabled(config) and not _serving:
+        from handboek.pdf import expected
+
+        current = session.current()
+        if expected.changed(current, current.cache_dir / "pdf"):
+            _pending = _new_pending()
+            _pending.pool.prepare()
+    return config
+
+
 @event_priority(-110)  # the navigation of this language, after mkdocs-static-i18n localised it
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Remember the page order: the handbook PDF follows the navigation."""
@@ -45,7 +70,7 @@ def _start_pdfs(config: MkDocsConfig) -> None:
 
     lang = config.plugins["i18n"].current_language
     _pending = publish.start(session.current(), lang, Path(config.site_dir), session.current().cache_dir / "pdf",
-                             _page_order.get(lang, []), _pending or publish.Pending(render=not _serving))
+                             _page_order.get(lang, []), _pending or _new_pending())
 
 
 @event_priority(-105)  # after mkdocs-static-i18n (-100) has built every language, before hooks/checks.py
@@ -54,7 +79,7 @@ def _wait_for_pdfs(config: MkDocsConfig) -> None:
     global _pending
     if config.plugins["i18n"].building or _pending is None:
         return
-    from handboek.pdf import cache, publish
+    from handboek.pdf import cache, expected, publish
 
     try:
         made = publish.finish(_pending, session.current())
@@ -63,9 +88,11 @@ def _wait_for_pdfs(config: MkDocsConfig) -> None:
     fresh = [item for item in made if item.rendered]
     log.debug(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged; "
               + ", ".join(f"{item.path.name} {item.seconds:.1f} s" for item in fresh))
-    expected = publish.PER_LANGUAGE * len(session.current().languages)
-    if _serving and len(made) < expected:
-        log.info(f"Preview: {expected - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
+    wanted = publish.PER_LANGUAGE * len(session.current().languages)
+    if _serving and len(made) < wanted:
+        log.info(f"Preview: {wanted - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
+    if len(made) == wanted:
+        expected.remember(session.current(), session.current().cache_dir / "pdf")
     cache.prune(session.current().cache_dir / "pdf")
 
 

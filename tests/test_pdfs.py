@@ -175,6 +175,9 @@ def test_handbook_has_contents_with_page_numbers_and_running_header(demo_build: 
 
 
 def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project: Path, tmp_path: Path) -> None:
+    from handboek import session
+    from handboek.pdf import expected
+
     path = project / "data" / "nl" / "signals.yml"
     text = path.read_text(encoding="utf-8")
     new = "Begeleider houdt paspoort in eigen tas"
@@ -182,6 +185,8 @@ def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project:
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     assert new in build.page("meldingsformulier")
+    assert not expected.changed(session.start(project, "municipality.yml", "data", "docs", ["nl", "en"], "nl"),
+                                project / ".cache" / "handboek" / "pdf"), "a full build notes its sources"
     for kind in ("checklist", "card"):
         with pdfplumber.open(pdf_path(build, "nl", kind)) as pdf:
             assert new in " ".join(" ".join((p.extract_text() or "") for p in pdf.pages).split()), kind
@@ -218,3 +223,20 @@ def test_pdfs_are_not_rendered_again_when_nothing_changed(tmp_path: Path) -> Non
     assert [m.rendered for m in first] == [True] * 5
     assert [m.rendered for m in again] == [False] * 5
     assert [m.path.read_bytes() for m in first] == [m.path.read_bytes() for m in again]
+
+
+def test_the_renderer_starts_early_only_when_the_sources_of_the_pdfs_changed(project: Path, tmp_path: Path) -> None:
+    # hooks/pdfs.py starts the PDF workers' server before the pages are built when this says the sources changed.
+    from handboek import session
+    from handboek.pdf import expected
+
+    current = session.start(project, "municipality.yml", "data", "docs", ["nl", "en"], "nl")
+    cache = tmp_path / "cache"
+    assert expected.changed(current, cache), "no build yet"
+    expected.remember(current, cache)
+    assert not expected.changed(current, cache), "nothing changed"
+    for path in (project / "docs" / "nl" / "signalen.md", project / "data" / "en" / "steps.yml",
+                 project / "municipality.yml"):
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert expected.changed(current, cache), path
+        expected.remember(current, cache)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing.context import BaseContext
 
 
@@ -25,12 +25,43 @@ def context() -> BaseContext:
     return multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context()
 
 
-class Pool:
-    """Worker processes that start with the first task, so that a build that needs none starts none."""
+def preloading_context(modules: Sequence[str]) -> BaseContext:
+    """Workers forked from one server process that imports `modules` once; the default context where there is none.
 
-    def __init__(self, size: int) -> None:
+    The server is shared by every pool of this process and keeps the modules it was first given.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return context()
+    server = multiprocessing.get_context("forkserver")
+    server.set_forkserver_preload(list(modules))
+    return server
+
+
+class Pool:
+    """Worker processes that start with the first task, so that a build that needs none starts none.
+
+    With a fork server, tasks are handed over by a thread: starting a worker waits until the server has imported
+    its modules, and the build goes on meanwhile.
+    """
+
+    def __init__(self, size: int, mp_context: BaseContext | None = None) -> None:
         self.size = max(1, size)
+        self._context = mp_context      # None: decided when the first worker starts, see context()
         self._executor: ProcessPoolExecutor | None = None
+        self._feeder: ThreadPoolExecutor | None = None
+        self._handed: list[Future] = []
+
+    @property
+    def _served(self) -> bool:
+        """True when the workers fork from a server process."""
+        return self._context is not None and self._context.get_start_method() == "forkserver"
+
+    def prepare(self) -> None:
+        """Start the server the workers fork from now, so that its imports run beside the build; it returns at once."""
+        if self._served:
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
 
     @property
     def started(self) -> bool:
@@ -40,11 +71,45 @@ class Pool:
     def submit(self, function: Callable[..., object], *args: object) -> Future:
         """Run `function(*args)` in a worker."""
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(self.size, mp_context=context())
-        return self._executor.submit(function, *args)
+            self._executor = ProcessPoolExecutor(self.size, mp_context=self._context or context())
+        if not self._served:
+            return self._executor.submit(function, *args)
+        if self._feeder is None:
+            self._feeder = ThreadPoolExecutor(1, thread_name_prefix="handboek-feeder")
+        result: Future = Future()
+        self._handed.append(result)
+        self._feeder.submit(_hand_over, self._executor, result, function, args)
+        return result
 
     def close(self, cancel: bool = False) -> None:
         """Stop the workers, after their tasks unless `cancel`."""
+        if self._feeder is not None:
+            self._feeder.shutdown(cancel_futures=cancel)
+            self._feeder = None
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=cancel)
             self._executor = None
+        for result in self._handed:
+            result.cancel()        # only those never handed over are still pending: nobody waits for them forever
+        self._handed.clear()
+
+
+def _hand_over(executor: ProcessPoolExecutor, result: Future, function: Callable[..., object],
+               args: tuple[object, ...]) -> None:
+    """Submit a task to the process pool and pass its outcome on to `result`."""
+    try:
+        task = executor.submit(function, *args)
+    except BaseException as error:  # noqa: BLE001 - e.g. BrokenProcessPool: the waiting build reports it
+        result.set_exception(error)
+        return
+    task.add_done_callback(lambda done: _pass_on(done, result))
+
+
+def _pass_on(done: Future, result: Future) -> None:
+    """Give `result` the outcome of `done`."""
+    if done.cancelled():
+        result.cancel()
+    elif done.exception() is not None:
+        result.set_exception(done.exception())
+    else:
+        result.set_result(done.result())

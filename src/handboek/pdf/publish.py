@@ -41,8 +41,12 @@ class Pending:
     render: bool = True
     made: list[Made] = field(default_factory=list)
     rendering: list[tuple[Job, Path, Path, Future]] = field(default_factory=list)  # job, cached, target
-    pool: processes.Pool = field(
-        default_factory=lambda: processes.Pool(min(processes.cores(), workers.MAX_WORKERS)))
+    preload: tuple[str, ...] = ()   # modules the workers need besides the renderer, e.g. the running program's
+    pool: processes.Pool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pool = processes.Pool(min(processes.cores(), workers.MAX_WORKERS),
+                                   processes.preloading_context(workers.PRELOAD + self.preload))
 
     def close(self) -> None:
         """Stop the rendering processes."""
