@@ -419,7 +419,8 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         "Sections not run this time show the date they were measured.",
         "- **How:** every build is a separate `python -m mkdocs build --strict` process in a copy of the project "
         "under benchmarks/work/; wall time is `time.perf_counter()` around it, CPU time is user + system time of "
-        "the process (`os.wait4`), peak memory is its `ru_maxrss`. Small measurements are run 3 times; the "
+        "the process and of every process it started (`os.wait4`; the benchmark adopts the PDF workers' server, "
+        "which ends just after the build, as a Linux subreaper), peak memory is the largest `ru_maxrss` of them. Small measurements are run 3 times; the "
         "median is shown. *Stall* is the share of the wall time in which some task on the machine waited for a "
         "CPU (Linux PSI): when it is high, other work was competing for the 2 cores and wall times are inflated; "
         "CPU times are then the fairer comparison. Python bytecode is cached (PYTHONPYCACHEPREFIX="
@@ -556,7 +557,8 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         if cold:
             lines += ["Render time of each PDF in a cold build (WeasyPrint, measured in the worker process that "
                       "rendered it; the PDFs are rendered in parallel, one process per core, while the next "
-                      "language is built):", "",
+                      "language is built; the workers fork from a server process that imported WeasyPrint once, "
+                      "started before the pages are built when the PDFs' sources changed):", "",
                       "| PDF | Seconds |", "|---|---|"]
             lines += [f"| {t['name']} | {t['seconds']:.2f} |" for t in cold.get("rendered", [])]
             total = sum(t["seconds"] for t in cold.get("rendered", []))
