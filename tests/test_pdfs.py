@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
@@ -240,3 +243,21 @@ def test_the_renderer_starts_early_only_when_the_sources_of_the_pdfs_changed(pro
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert expected.changed(current, cache), path
         expected.remember(current, cache)
+
+
+def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_path: Path) -> None:
+    # As on a machine without Pango: importing WeasyPrint fails in the process that renders.
+    fake = tmp_path / "fake" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'pango-1.0-0'\")\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOEK_PDF": "true", "PYTHONPATH": str(fake.parent)}
+    env.pop("HANDBOEK_SETTINGS", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                         capture_output=True, text=True, env=env, cwd=project, timeout=300)
+    output = run.stdout + run.stderr
+    assert run.returncode != 0 and "Traceback" not in output, output
+    lines = [line for line in output.splitlines() if "could not be rendered" in line]
+    assert len(lines) == 10, output
+    assert ("downloads/handboek.pdf:1: the PDF could not be rendered (cannot load library 'pango-1.0-0') "
+            "— check the prerequisites in README.md (Pango) and the free disk space, then build again") in lines
+    assert not list((tmp_path / "site").rglob("*.pdf")) and not list((tmp_path / "site").rglob("*.part"))

@@ -100,6 +100,10 @@ def finish(pending: Pending, current: Session) -> list[Made]:
             except BrokenProcessPool:
                 problems, seconds = [Problem(job.name, 1, "the process that renders this PDF stopped unexpectedly",
                                              "run the build again; if it happens again, check the free memory")], 0.0
+            except (OSError, EOFError) as error:     # e.g. WeasyPrint cannot load Pango, or no process can start
+                problems, seconds = [Problem(job.name, 1, f"the PDF could not be rendered ({error})",
+                                             "check the prerequisites in README.md (Pango) and the free disk space, "
+                                             "then build again")], 0.0
             current.report.extend(problems)
             if not problems:
                 cache.copy_out(cached, target)

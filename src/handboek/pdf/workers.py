@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from weasyprint.text.fonts import FontConfiguration
 
 MAX_WORKERS = 4             # each worker holds WeasyPrint and its fonts: about 150 MB
-PRELOAD = ("handboek.pdf.workers", "weasyprint", "weasyprint.text.fonts")   # imported once, before workers fork
+PRELOAD = ("handboek.pdf.workers", "handboek.pdf.preload")   # imported once, before the workers fork
 _fonts: list[FontConfiguration] = []
 
 
