@@ -228,7 +228,7 @@ def test_pdfs_are_not_rendered_again_when_nothing_changed(tmp_path: Path) -> Non
     assert [m.path.read_bytes() for m in first] == [m.path.read_bytes() for m in again]
 
 
-def test_the_renderer_starts_early_only_when_the_sources_of_the_pdfs_changed(project: Path, tmp_path: Path) -> None:
+def test_a_build_knows_whether_the_sources_of_the_pdfs_changed_since_the_last_full_build(project: Path, tmp_path: Path) -> None:
     # hooks/pdfs.py starts the PDF workers' server before the pages are built when this says the sources changed.
     from handboek import session
     from handboek.pdf import expected
