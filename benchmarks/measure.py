@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import platform
+import signal
 import socket
 import subprocess
 import sys
@@ -45,20 +46,20 @@ def _psi_some_us() -> int | None:
     return int(line.rsplit("total=", 1)[1])
 
 
-def _adopt_orphans() -> bool:
+_adopting = False
+
+
+def adopt_orphans() -> None:
     """Become the parent of processes whose parent ends (Linux PR_SET_CHILD_SUBREAPER), so that their CPU is counted.
 
     The build's PDF workers fork from a server process that outlives the build by a moment; without this, its CPU
-    time would go to init, not to the build.
+    time would go to init, not to the build. Called by the benchmark programs that measure builds.
     """
-    if sys.platform != "linux":
-        return False
-    import ctypes
+    global _adopting
+    if sys.platform == "linux":
+        import ctypes
 
-    return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0   # 36: PR_SET_CHILD_SUBREAPER
-
-
-ADOPTS = _adopt_orphans()
+        _adopting = ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0   # 36: PR_SET_CHILD_SUBREAPER
 
 
 def _children() -> set[int]:
@@ -75,33 +76,43 @@ def _children() -> set[int]:
     return found
 
 
-def _reap_adopted(before: set[int], usage: os.struct_rusage) -> tuple[float, float]:
-    """Wait for the processes the command left behind; their CPU seconds, and the largest peak memory (KiB)."""
+def _reap_adopted(before: set[int], usage: os.struct_rusage, wait: float = 10.0) -> tuple[float, float]:
+    """Wait for the processes the command left behind (killing them after `wait` s); their CPU, the largest peak memory."""
     cpu, rss = 0.0, usage.ru_maxrss
-    for pid in (_children() - before) if ADOPTS else set():
-        try:
-            _, _, left = os.wait4(pid, 0)
-        except ChildProcessError:
-            continue
-        cpu += left.ru_utime + left.ru_stime
-        rss = max(rss, left.ru_maxrss)
+    left = (_children() - before) if _adopting else set()
+    deadline = time.perf_counter() + wait
+    while left:
+        for pid in list(left):
+            if time.perf_counter() > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            try:
+                done, _, used = os.wait4(pid, 0 if time.perf_counter() > deadline else os.WNOHANG)
+            except ChildProcessError:
+                left.discard(pid)
+                continue
+            if done:
+                left.discard(pid)
+                cpu += used.ru_utime + used.ru_stime
+                rss = max(rss, used.ru_maxrss)
+        time.sleep(0.02)
     return cpu, rss
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None) -> Run:
     """Run `cmd` to completion and measure it. Output (stdout + stderr) is kept in Run.output."""
-    before = _children() if ADOPTS else set()
+    before = _children() if _adopting else set()
     with tempfile.TemporaryFile() as out:
         psi_before = _psi_some_us()
         start = time.perf_counter()
-        process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = None if timeout is None else start + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG if deadline else 0)
             if pid:
                 break
             if deadline and time.perf_counter() > deadline:
-                process.kill()
+                os.killpg(process.pid, signal.SIGKILL)   # the build and the workers it started
                 pid, status, usage = os.wait4(process.pid, 0)
                 break
             time.sleep(0.05)

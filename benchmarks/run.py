@@ -776,6 +776,7 @@ def save(results: dict) -> None:
 
 
 def main() -> None:
+    measure.adopt_orphans()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small synthetic sizes (30/60/120 pages)")
     parser.add_argument("--full", action="store_true", help="every variant at 2,000 pages (takes hours)")

@@ -20,6 +20,7 @@ log = logging.getLogger("mkdocs.hooks.pdfs")
 _page_order: dict[str, list[str]] = {}
 _serving = False
 _pending = None      # handboek.pdf.publish.Pending: PDFs of the languages built so far
+_seen: str | None = None   # the fingerprint of the PDFs' sources when this build started (handboek.pdf.expected)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -34,7 +35,7 @@ def _enabled(config: MkDocsConfig) -> bool:
 
 
 def _new_pending() -> Pending:
-    """PDF work for this build; its workers also preload MkDocs' command line, which each would import again."""
+    """PDF work for this build. Started as the `mkdocs` command, each worker would import its command line again."""
     from handboek.pdf import publish
 
     return publish.Pending(render=not _serving, preload=("mkdocs.__main__",))
@@ -42,15 +43,17 @@ def _new_pending() -> Pending:
 
 @event_priority(-120)  # after hooks/settings.py has started the session
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """When the PDFs' sources changed, start the renderer now: it loads while the pages are built."""
-    global _pending
-    if _pending is None and _enabled(config) and not _serving:
-        from handboek.pdf import expected
+    """When the PDFs' sources changed since the last full build, start the renderer now: it loads while pages build."""
+    global _pending, _seen
+    if _pending is None and _seen is None and _enabled(config) and not _serving:
+        from handboek.pdf import expected, publish
 
         current = session.current()
-        if expected.changed(current, current.cache_dir / "pdf"):
+        logo_and_fonts = publish.print_source(current, current.default_language).inputs()
+        _seen = expected.fingerprint(current, [*logo_and_fonts, Path(config.config_file_path)])
+        if expected.changed(_seen, current.cache_dir / "pdf"):
             _pending = _new_pending()
-            _pending.pool.prepare()
+            _pending.prepare()
     return config
 
 
@@ -76,11 +79,12 @@ def _start_pdfs(config: MkDocsConfig) -> None:
 @event_priority(-105)  # after mkdocs-static-i18n (-100) has built every language, before hooks/checks.py
 def _wait_for_pdfs(config: MkDocsConfig) -> None:
     """Wait for the PDFs of every language and put them into the site."""
-    global _pending
+    global _pending, _seen
     if config.plugins["i18n"].building or _pending is None:
         return
     from handboek.pdf import cache, expected, publish
 
+    seen, _seen = _seen, None
     try:
         made = publish.finish(_pending, session.current())
     finally:
@@ -91,8 +95,8 @@ def _wait_for_pdfs(config: MkDocsConfig) -> None:
     wanted = publish.PER_LANGUAGE * len(session.current().languages)
     if _serving and len(made) < wanted:
         log.info(f"Preview: {wanted - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
-    if len(made) == wanted:
-        expected.remember(session.current(), session.current().cache_dir / "pdf")
+    if len(made) == wanted and seen is not None:
+        expected.remember(seen, session.current().cache_dir / "pdf")
     cache.prune(session.current().cache_dir / "pdf")
 
 
@@ -101,7 +105,7 @@ on_post_build = CombinedEvent(_start_pdfs, _wait_for_pdfs)
 
 def on_build_error(error: Exception) -> None:
     """Stop the rendering processes of a build that failed."""
-    global _pending
+    global _pending, _seen
     if _pending is not None:
-        _pending.close()
-    _pending = None
+        _pending.close(cancel=True)
+    _pending, _seen = None, None

@@ -21,8 +21,12 @@ def can_fork() -> bool:
 
 
 def context() -> BaseContext:
-    """Fork where it is safe: a worker starts at once with the build's modules loaded; else the default."""
-    return multiprocessing.get_context("fork") if can_fork() else multiprocessing.get_context()
+    """Fork where it is safe: a worker starts at once with the build's modules loaded; else a fork server, or spawn."""
+    if can_fork():
+        return multiprocessing.get_context("fork")
+    # Python 3.11's default on Linux is fork even with threads running; a forked thread's lock or pipe would leak.
+    return multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                       else "spawn")
 
 
 def preloading_context(modules: Sequence[str]) -> BaseContext:
@@ -41,7 +45,7 @@ class Pool:
     """Worker processes that start with the first task, so that a build that needs none starts none.
 
     With a fork server, tasks are handed over by a thread: starting a worker waits until the server has imported
-    its modules, and the build goes on meanwhile.
+    its modules, and the build goes on meanwhile. The server lives as long as this process.
     """
 
     def __init__(self, size: int, mp_context: BaseContext | None = None) -> None:
@@ -106,7 +110,9 @@ def _hand_over(executor: ProcessPoolExecutor, result: Future, function: Callable
 
 
 def _pass_on(done: Future, result: Future) -> None:
-    """Give `result` the outcome of `done`."""
+    """Give `result` the outcome of `done`, unless it was cancelled meanwhile."""
+    if result.done():
+        return
     if done.cancelled():
         result.cancel()
     elif done.exception() is not None:

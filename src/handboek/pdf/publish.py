@@ -48,9 +48,13 @@ class Pending:
         self.pool = processes.Pool(min(processes.cores(), workers.MAX_WORKERS),
                                    processes.preloading_context(workers.PRELOAD + self.preload))
 
-    def close(self) -> None:
-        """Stop the rendering processes."""
-        self.pool.close()
+    def prepare(self) -> None:
+        """Start loading the renderer now, before any PDF is asked for."""
+        self.pool.prepare()
+
+    def close(self, cancel: bool = False) -> None:
+        """Stop the rendering processes; with `cancel`, PDFs not yet being rendered are dropped."""
+        self.pool.close(cancel=cancel)
 
 
 def print_source(current: Session, lang: str) -> documents.PrintSource:
@@ -101,7 +105,7 @@ def finish(pending: Pending, current: Session) -> list[Made]:
                 problems, seconds = [Problem(job.name, 1, "the process that renders this PDF stopped unexpectedly",
                                              "run the build again; if it happens again, check the free memory")], 0.0
             except (OSError, EOFError) as error:     # e.g. WeasyPrint cannot load Pango, or no process can start
-                problems, seconds = [Problem(job.name, 1, f"the PDF could not be rendered ({error})",
+                problems, seconds = [Problem(job.name, 1, f"the PDF could not be rendered ({error or type(error).__name__})",
                                              "check the prerequisites in README.md (Pango) and the free disk space, "
                                              "then build again")], 0.0
             current.report.extend(problems)
