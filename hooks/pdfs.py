@@ -49,9 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         from handboek.pdf import expected, publish
 
         current = session.current()
-        logo_and_fonts = publish.print_source(current, current.default_language).inputs()
-        _seen = expected.fingerprint(current, [*logo_and_fonts, Path(config.config_file_path)])
-        if expected.changed(_seen, current.cache_dir / "pdf"):
+        _seen = expected.fingerprint(current, Path(config.config_file_path))
+        if expected.changed(_seen, publish.cache_dir(current)):
             _pending = _new_pending()
             _pending.prepare()
     return config
@@ -72,7 +71,8 @@ def _start_pdfs(config: MkDocsConfig) -> None:
     from handboek.pdf import publish  # WeasyPrint is imported only in the rendering processes
 
     lang = config.plugins["i18n"].current_language
-    _pending = publish.start(session.current(), lang, Path(config.site_dir), session.current().cache_dir / "pdf",
+    current = session.current()
+    _pending = publish.start(current, lang, Path(config.site_dir), publish.cache_dir(current),
                              _page_order.get(lang, []), _pending or _new_pending())
 
 
@@ -96,8 +96,8 @@ def _wait_for_pdfs(config: MkDocsConfig) -> None:
     if _serving and len(made) < wanted:
         log.info(f"Preview: {wanted - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
     if len(made) == wanted and seen is not None:
-        expected.remember(seen, session.current().cache_dir / "pdf")
-    cache.prune(session.current().cache_dir / "pdf")
+        expected.remember(seen, publish.cache_dir(session.current()))
+    cache.prune(publish.cache_dir(session.current()))
 
 
 on_post_build = CombinedEvent(_start_pdfs, _wait_for_pdfs)

@@ -235,22 +235,22 @@ def test_a_build_knows_whether_the_sources_of_the_pdfs_changed_since_the_last_fu
     from handboek.pdf import expected
 
     current = session.start(project, "municipality.yml", "data", "docs", ["nl", "en"], "nl")
-    logo = project / "overrides" / "assets" / "logo.svg"
+    logo, config = project / "overrides" / "assets" / "logo.svg", project / "mkdocs.yml"   # the settings' logo
     cache = tmp_path / "cache"
-    seen = expected.fingerprint(current, [logo])
+    seen = expected.fingerprint(current, config)
     assert expected.changed(seen, cache), "no build yet"
     expected.remember(seen, cache)
-    assert not expected.changed(expected.fingerprint(current, [logo]), cache), "nothing changed"
+    assert not expected.changed(expected.fingerprint(current, config), cache), "nothing changed"
     for path in (project / "docs" / "nl" / "signalen.md", project / "data" / "en" / "steps.yml",
                  project / "municipality.yml", logo):
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        seen = expected.fingerprint(current, [logo])
+        seen = expected.fingerprint(current, config)
         assert expected.changed(seen, cache), path
         expected.remember(seen, cache)
     tomorrow = dataclasses.replace(current, today=current.today.replace(year=current.today.year + 1))
-    assert expected.changed(expected.fingerprint(tomorrow, [logo]), cache), "the handbook PDF prints the date"
+    assert expected.changed(expected.fingerprint(tomorrow, config), cache), "the handbook PDF prints the date"
     (project / "docs" / "nl" / ".#signalen.md").symlink_to("nergens")   # an editor's lock file: a dangling link
-    assert expected.changed(expected.fingerprint(current, [logo]), cache)
+    assert expected.changed(expected.fingerprint(current, config), cache)
 
 
 def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
         digest.update(b"\0")
     for path in sorted(set(inputs)):
         digest.update(str(path).encode("utf-8"))
-        digest.update(_file_digest(path, *_stamp(path)))
+        digest.update(_file_digest(path, *stamp(path)))
     return digest.hexdigest()[:24]
 
 
@@ -34,7 +34,7 @@ def _renderer() -> str:
     return version("weasyprint")
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def stamp(path: Path) -> tuple[int, int]:
     """A file's modification time and size, or (0, -1) when it is missing."""
     try:
         stat = path.stat()

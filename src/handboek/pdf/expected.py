@@ -8,23 +8,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from handboek.atomic import write_atomically
+from handboek.pdf import cache, publish
 from handboek.session import Session
 
 PACKAGE = Path(__file__).resolve().parent.parent
 RECORD = "sources-of-last-build"
 
 
-def _stamp(path: str) -> str:
-    """A file's path, size and modification time; a file that cannot be read (a dangling link) by its path only."""
-    try:
-        stat = os.lstat(path)
-    except OSError:
-        return path
-    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
+def _stamp(path: Path) -> str:
+    """A file's path, modification time and size (a missing file, e.g. a dangling link, has its own stamp)."""
+    mtime_ns, size = cache.stamp(path)
+    return f"{path}\0{mtime_ns}\0{size}"
 
 
 def _stamps(folder: Path) -> list[str]:
@@ -32,17 +29,17 @@ def _stamps(folder: Path) -> list[str]:
     found = []
     for parent, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if name != "__pycache__"]
-        found += [_stamp(os.path.join(parent, name)) for name in files]
+        found += [_stamp(Path(parent, name)) for name in files]
     return sorted(found)
 
 
-def fingerprint(current: Session, also: Iterable[Path] = ()) -> str:
-    """One hash of the day, the pages, the data, the settings, this package and `also` (e.g. logo, fonts, mkdocs.yml)."""
+def fingerprint(current: Session, config_file: Path) -> str:
+    """One hash of the day, the languages, the settings with its logo and fonts, `config_file`, the pages, the data
+    and this package."""
+    files = [current.settings_path, config_file, *publish.print_source(current, current.default_language).inputs()]
     digest = hashlib.sha256()
-    lines = [current.today.isoformat(), ",".join(current.languages), _stamp(str(current.settings_path)),
-             *sorted(_stamp(str(path)) for path in also),
-             *_stamps(current.docs_dir), *_stamps(current.data_dir), *_stamps(PACKAGE)]
-    for line in lines:
+    for line in [current.today.isoformat(), ",".join(current.languages), *sorted(_stamp(path) for path in files),
+                 *_stamps(current.docs_dir), *_stamps(current.data_dir), *_stamps(PACKAGE)]:
         digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
     return digest.hexdigest()
 

@@ -57,6 +57,11 @@ class Pending:
         self.pool.close(cancel=cancel)
 
 
+def cache_dir(current: Session) -> Path:
+    """Where rendered PDFs are kept between builds."""
+    return current.cache_dir / "pdf"
+
+
 def print_source(current: Session, lang: str) -> documents.PrintSource:
     """What the PDFs of one language are made from."""
     return documents.PrintSource(content=current.contents[lang], settings=current.settings,
