@@ -269,3 +269,30 @@ def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_p
     assert ("downloads/handboek.pdf:1: the PDF could not be rendered (cannot load library 'pango-1.0-0') "
             "— check the prerequisites in README.md (Pango) and the free disk space, then build again") in lines
     assert not list((tmp_path / "site").rglob("*.pdf")) and not list((tmp_path / "site").rglob("*.part"))
+
+
+_PRINT_TEMPLATES = """
+import sys
+from pathlib import Path
+import jinja2
+from handboek import session
+from handboek.pdf import documents, publish
+current = session.start(Path(sys.argv[1]), "municipality.yml", "data", "docs", ["nl", "en"], "nl")
+documents.keep_compiled_in(Path(sys.argv[2]))
+if sys.argv[3] == "again":
+    def compile(*args, **kwargs):
+        raise AssertionError("a kept template was compiled again")
+    jinja2.Environment.compile = compile
+source = publish.print_source(current, "nl")
+print(documents.checklist(source, "checklist.pdf").html + documents.card(source, "card.pdf").html)
+"""
+
+
+def test_the_print_templates_are_compiled_once_and_kept_for_the_next_build(project: Path, tmp_path: Path) -> None:
+    def html(round_: str) -> str:
+        return subprocess.run([sys.executable, "-c", _PRINT_TEMPLATES, str(project), str(tmp_path / "kept"), round_],
+                              capture_output=True, text=True, check=True).stdout
+
+    first = html("first")
+    assert list((tmp_path / "kept").iterdir()), "nothing was kept"
+    assert html("again") == first and "<html" in first

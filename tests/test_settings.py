@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -199,3 +200,31 @@ def test_make_release_builds_the_second_municipality(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site/downloads/zakkaart.pdf").is_file()
     assert "Gemeente Testwijk" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+_COLOURS_OF_A_BUILD = """
+import json, sys
+from pathlib import Path
+from handboek import session, sitestyle
+current = session.start(Path(sys.argv[1]), "municipality.yml", "data", "docs", ["nl", "en"], "nl")
+print(json.dumps({"css": sitestyle.css(current.settings), "coloraide": "coloraide" in sys.modules}))
+"""
+
+
+def test_a_second_build_knows_the_house_colours_without_loading_coloraide(project: Path) -> None:
+    def build() -> dict:
+        done = subprocess.run([sys.executable, "-c", _COLOURS_OF_A_BUILD, str(project)], capture_output=True,
+                              text=True, check=True)
+        return json.loads(done.stdout)
+
+    first, second = build(), build()
+    assert first["coloraide"] and not second["coloraide"]
+    assert second["css"] == first["css"] and "--md-accent-fg-color: #bb5c00;" in first["css"]
+
+    kept = next((project / ".cache" / "handboek").glob("colours-*.json"))
+    kept.write_text("{damaged", encoding="utf-8")
+    assert build() == first, "a damaged copy is computed again"
+    yellow = project / "municipality.yml"
+    yellow.write_text(yellow.read_text(encoding="utf-8").replace('"#e17000"', '"#f0c000"'), encoding="utf-8")
+    changed = build()
+    assert changed["coloraide"] and changed["css"] != first["css"], "a new colour is computed, not looked up"

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handboek import content, pages, review, settings, translations, yamlfile
+from handboek import colours, content, pages, review, settings, translations, yamlfile
 from handboek.problems import Problem, ProblemsFound, Report
 
 @dataclass
@@ -48,7 +48,7 @@ class Session:
     @property
     def cache_dir(self) -> Path:
         """Where builds keep what they can reuse (PDFs, parsed dictionaries), outside site/, which every build cleans."""
-        return self.root / ".cache" / "handboek"
+        return cache_dir(self.root)
 
     @property
     def settings_display(self) -> str:
@@ -99,10 +99,16 @@ class Session:
 _current: Session | None = None
 
 
+def cache_dir(root: Path) -> Path:
+    """Where builds of the project in `root` keep what they can reuse."""
+    return root / ".cache" / "handboek"
+
+
 def start(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages: list[str],
           default_language: str, preview: bool = False) -> Session:
     """Load and validate settings and data for every language; raise ProblemsFound with all problems."""
     global _current
+    colours.keep_in(cache_dir(root))
     settings_path = (root / settings_file).resolve()
     problems: list[Problem] = []
     loaded_settings = None

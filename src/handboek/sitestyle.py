@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from coloraide import Color
-
 from handboek import colours
 from handboek.settings import Settings
 
@@ -36,11 +34,6 @@ def font_uris(settings: Settings) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _alpha(colour: str, alpha: float) -> str:
-    """The colour with transparency, as CSS."""
-    return Color(colour).set("alpha", alpha).to_string(hex=True)
-
-
 def css(settings: Settings) -> str:
     """Material's colour variables and the gemeente's letter, for light and dark mode."""
     style = settings.house_style
@@ -52,12 +45,12 @@ def css(settings: Settings) -> str:
         "/* Generated from municipality.yml by the handbook build. Do not edit. */",
         ":root {",
         f"  --md-primary-fg-color: {primary};",
-        f"  --md-primary-fg-color--light: {_alpha(primary, 0.7)};",
+        f"  --md-primary-fg-color--light: {colours.with_alpha(primary, 0.7)};",
         f"  --md-primary-fg-color--dark: {colours.darkest_passing(primary, minimum=7)};",
         f"  --md-primary-bg-color: {colours.WHITE};",
         "  --md-primary-bg-color--light: #ffffffb3;",
         f"  --md-accent-fg-color: {accent_text};",
-        f"  --md-accent-fg-color--transparent: {_alpha(accent, 0.1)};",
+        f"  --md-accent-fg-color--transparent: {colours.with_alpha(accent, 0.1)};",
         f"  --md-accent-bg-color: {colours.text_on(accent_text)};",
         f"  --md-typeset-a-color: {primary};",
         f"  --handboek-accent: {accent};",

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from handboek import colours
+from handboek.compiled import keep_compiled
 from handboek.content import Content, FormField
 from handboek.pdf import qr
 from handboek.pdf.fonts import PdfFont, pdf_font
@@ -91,6 +92,12 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
         "signals_display": f"{source.data_display}/signals.yml", "steps_display": f"{source.data_display}/steps.yml",
         "page_label_before": before, "page_label_between": between, "page_label_after": after,
     }
+
+
+def keep_compiled_in(folder: Path) -> None:
+    """Keep the compiled print templates in `folder` (the project's .cache) for the next build."""
+    if _environment.bytecode_cache is None:
+        keep_compiled(_environment, folder)
 
 
 def job_from_template(source: PrintSource, template: str, title: str, name: str, measure_css: str = "",

@@ -72,6 +72,7 @@ def print_source(current: Session, lang: str) -> documents.PrintSource:
 
 def jobs(current: Session, lang: str, site_dir: Path, page_order: list[str]) -> list[tuple[Path, Job]]:
     """The site path and the rendering job of each PDF of `lang`, the longest (the handbook) first."""
+    documents.keep_compiled_in(current.cache_dir / "jinja-pdf")
     source = print_source(current, lang)
     records = {record.url: record for record in current.rendered.get(lang, [])}
     ordered = [records[url] for url in page_order if url in records and records[url].meta.get("in_pdf") is not False]
