@@ -588,7 +588,8 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
                   "shows it, after MkDocs' live reload; *rebuilt* is the time until the live reload script heard "
                   "that the rebuilt site is ready (the rest is Chromium loading the page again). MkDocs' preview "
                   "server looks for changed files every 0.5 s (plain Material here), the handbook's every 0.1 s "
-                  "(hooks/serve.py); both wait 0.1 s more for further changes, then rebuild. `make serve` builds "
+                  "(hooks/serve.py); then they wait for further changes (0.1 s; the handbook 0.05 s) and rebuild. "
+                  "`make serve` builds "
                   "the Dutch pages only (HANDBOEK_ONLY_LANGUAGE=nl, mkdocs-static-i18n's `build_only_locale`); "
                   "`make serve PREVIEW=all` builds both languages, as plain Material does here.", "",
                   "| Variant | Shown, each save | Median shown | Median rebuilt |", "|---|---|---|---|"]
