@@ -8,8 +8,8 @@ was written:
 - `latencies`: the sentence is in the page in Chromium, what the editor sees;
 - `rebuilt`: the live reload script got the answer that the rebuilt site is ready.
 Both include the server's file polling (MkDocs: every 0.5 s; the handbook's hooks/serve.py: every 0.1 s) and
-MkDocs' 0.1 s wait for further changes. Saves come 1.0-1.6 s apart (a fixed random sequence), so that they
-fall at every point of the polling interval.
+its wait for further changes (MkDocs: 0.1 s; the handbook: 0.05 s). Saves come 1.0-1.6 s apart (a fixed
+random sequence), so that they fall at every point of the polling interval.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def _in_chromium(url: str, page: Path, original: str, edits: int, result: dict) 
 
 def measure(project: Path, page_source: str, page_url: str, edits: int = 3, only_language: str | None = None,
             startup_timeout: float = 300, args: tuple[str, ...] = ()) -> dict:
-    """Latencies in seconds of `edits` saves of docs/<page_source>, seen at <page_url> (site-relative).
+    """Seconds from each of `edits` saves of docs/<page_source> until Chromium shows it at <page_url> (`latencies`)
+    and until the live reload script heard the rebuild was done (`rebuilt`).
 
     `only_language` previews one language, as `make serve` does (HANDBOEK_ONLY_LANGUAGE).
     """

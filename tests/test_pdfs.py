@@ -296,3 +296,19 @@ def test_the_print_templates_are_compiled_once_and_kept_for_the_next_build(proje
     first = html("first")
     assert list((tmp_path / "kept").iterdir()), "nothing was kept"
     assert html("again") == first and "<html" in first
+
+
+def test_a_removed_template_cache_never_breaks_a_build(tmp_path: Path) -> None:
+    # `make clean` removes .cache while `make serve` runs; the next template must still compile.
+    import shutil
+
+    from jinja2 import DictLoader, Environment
+
+    from handboek.compiled import keep_compiled
+
+    environment = keep_compiled(Environment(loader=DictLoader({"a": "{{ 1 + 1 }}", "b": "{{ 2 + 2 }}"})),
+                                tmp_path / "kept")
+    assert environment.get_template("a").render() == "2"
+    shutil.rmtree(tmp_path / "kept")
+    assert environment.get_template("b").render() == "4"
+    assert len(list((tmp_path / "kept").iterdir())) == 1

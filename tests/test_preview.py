@@ -12,7 +12,9 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
+import material
 from mkdocs.livereload import LiveReloadServer
 
 from conftest import ROOT
@@ -64,11 +66,15 @@ def test_the_preview_shows_a_saved_page(project: Path) -> None:
         _wait_for(url, "Een zin die de redacteur net schreef.", server)
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        _, errors = server.communicate(timeout=WAIT)
+        try:
+            _, errors = server.communicate(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            _, errors = server.communicate()
     assert "Traceback" not in errors, errors
 
 
-def _hook():  # noqa: ANN202 - the hooks/serve.py module
+def _hook() -> ModuleType:
     """hooks/serve.py, loaded the way MkDocs loads a hook."""
     spec = importlib.util.spec_from_file_location("serve_hook", ROOT / "hooks" / "serve.py")
     module = importlib.util.module_from_spec(spec)
@@ -87,10 +93,26 @@ def test_the_preview_looks_for_saved_files_more_often_than_mkdocs_does(tmp_path:
     original.watch(str(tmp_path / "municipality.yml"), recursive=False)
     default = original.observer.timeout
 
-    quicker = _hook().on_serve(original, config=None, builder=build)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    quicker = _hook().on_serve(original, config=config, builder=build)
 
     assert quicker.observer.timeout < default and quicker.build_delay < original.build_delay
     assert quicker.builder is build and quicker.root == original.root and quicker.url == original.url
     assert quicker.error_handler is original.error_handler
     watched = {(e.watch.raw_path, e.watch.is_recursive) for e in quicker.observer.emitters}
+    quicker.server_close()
     assert watched == {(str(tmp_path / "docs"), True), (str(tmp_path / "municipality.yml"), False)}
+
+
+def test_the_preview_keeps_mkdocs_server_when_it_watches_the_theme(tmp_path: Path) -> None:
+    # `mkdocs serve --watch-theme` also watches Material's own files, outside the project: too many to look at often.
+    (tmp_path / "docs").mkdir()
+    theme = Path(material.__file__).parent / "templates"
+    def build() -> None: ...
+    original = LiveReloadServer(builder=build, host="127.0.0.1", port=_free_port(), root=str(tmp_path / "site"))
+    original.watch(str(tmp_path / "docs"))
+    original.watch(str(theme))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    kept = _hook().on_serve(original, config=config, builder=build)
+    original.server_close()
+    assert kept is original

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import json
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from handboek.atomic import write_atomically
 
@@ -24,9 +25,11 @@ AA_NORMAL = 4.5
 # The background of Material's dark (slate) scheme, as computed in Chromium.
 SLATE_BACKGROUND = "#1e2129"
 
+Question = ParamSpec("Question")
 Answer = TypeVar("Answer", str, float)
 _answers: dict[str, str | float] = {}
 _kept: list[Path] = []      # the file the answers are kept in; empty: nowhere
+_asking = [0, False]        # questions being answered now, and whether an answer is not kept yet
 
 
 def keep_in(folder: Path) -> None:
@@ -36,19 +39,41 @@ def keep_in(folder: Path) -> None:
     _kept[:] = [path]
     with contextlib.suppress(OSError, ValueError):   # missing or damaged: it is only a cache
         kept = json.loads(path.read_text(encoding="utf-8"))
-        _answers.update({key: value for key, value in kept.items() if isinstance(value, (str, float))})
+        if isinstance(kept, dict):
+            _answers.update({key: value for key, value in kept.items() if isinstance(value, (str, float))})
+    with contextlib.suppress(OSError):
+        for old in folder.glob("colours-*.json"):
+            if old != path:
+                old.unlink()
 
 
-def _remembered(function: Callable[..., Answer]) -> Callable[..., Answer]:
+def _keep() -> None:
+    """Write every answer to the kept file, when there is one."""
+    if _kept:
+        with contextlib.suppress(OSError):   # a read-only checkout: compute again next time
+            write_atomically(_kept[0], json.dumps(_answers, indent=0, sort_keys=True).encode("utf-8"))
+
+
+def _remembered(function: Callable[Question, Answer]) -> Callable[Question, Answer]:
     """Answer from memory when the same question was asked before, in this build or a kept one."""
+    signature = inspect.signature(function)
+
     @functools.wraps(function)
-    def answer(*args: str | float, **named: str | float) -> Answer:
-        key = json.dumps([function.__name__, args, named], sort_keys=True)
-        if key not in _answers:
+    def answer(*args: Question.args, **named: Question.kwargs) -> Answer:
+        question = signature.bind(*args, **named)
+        question.apply_defaults()
+        key = json.dumps([function.__name__, *question.arguments.values()])
+        if key in _answers:
+            return _answers[key]  # type: ignore[return-value]
+        _asking[0] += 1
+        try:
             _answers[key] = function(*args, **named)
-            if _kept:
-                with contextlib.suppress(OSError):   # a read-only checkout: compute again next time
-                    write_atomically(_kept[0], json.dumps(_answers, indent=0, sort_keys=True).encode("utf-8"))
+            _asking[1] = True
+        finally:
+            _asking[0] -= 1
+        if not _asking[0] and _asking[1]:   # once per question from outside, not for each one it asks itself
+            _asking[1] = False
+            _keep()
         return _answers[key]  # type: ignore[return-value]
     return answer
 

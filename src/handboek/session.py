@@ -47,7 +47,7 @@ class Session:
 
     @property
     def cache_dir(self) -> Path:
-        """Where builds keep what they can reuse (PDFs, parsed dictionaries), outside site/, which every build cleans."""
+        """Where builds keep what they can reuse (PDFs, templates, dictionary, colours), outside site/, which builds clean."""
         return cache_dir(self.root)
 
     @property

@@ -96,7 +96,8 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
 
 def keep_compiled_in(folder: Path) -> None:
     """Keep the compiled print templates in `folder` (the project's .cache) for the next build."""
-    if _environment.bytecode_cache is None:
+    kept = _environment.bytecode_cache
+    if kept is None or Path(getattr(kept, "directory", "")) != folder:
         keep_compiled(_environment, folder)
 
 
