@@ -24,6 +24,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,6 +53,7 @@ PLANS = {
 }
 PROFILE_SIZE = {"quick": 60, "default": 300, "full": 500}
 REPEATS = 3
+REAL_REPEATS = 5   # builds of the real handbook per scenario and variant: this 2-core VM varies by ±20 %
 SERVE_EDITS = 9      # saves per variant: plain MkDocs looks for changes every 0.5 s, so single saves vary by that much
 TARGETS = {"warm": 1.2, "cold": 3.0, "serve": 1.0, "check": 3.0, "checks_share": 0.05, "reader_kb": 150}
 LABELS = {
@@ -118,27 +120,45 @@ def bench_real(results: dict) -> None:
     def record(scenario: str, variant: str, run: Run) -> None:
         runs.setdefault(scenario, {}).setdefault(variant, []).append(run.brief())
 
-    for i in range(REPEATS):
-        log(f"real handbook: cold build {i + 1}/{REPEATS}")
+    def in_turn(i: int, *builds: Callable[[], None]) -> None:
+        """Run the builds of one round, in reverse order every other round, so a busy moment hits all alike."""
+        for build in (builds if i % 2 == 0 else builds[::-1]):
+            build()
+
+    def cold_project() -> None:
         shutil.rmtree(project / ".cache", ignore_errors=True)   # no cached PDFs
         shutil.rmtree(site, ignore_errors=True)
         record("cold", "project", checked(measure.mkdocs_build(project, site), "cold project build"))
+
+    def cold_plain() -> None:
         shutil.rmtree(site, ignore_errors=True)
         record("cold", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "cold plain build"))
-    for i in range(REPEATS):
-        log(f"real handbook: warm rebuild, nothing changed {i + 1}/{REPEATS}")
-        record("warm", "project", checked(measure.mkdocs_build(project, site), "warm project build"))
-        record("warm", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "warm plain build"))
+
+    for i in range(REAL_REPEATS):
+        log(f"real handbook: cold build {i + 1}/{REAL_REPEATS}")
+        in_turn(i, cold_project, cold_plain)
+    for i in range(REAL_REPEATS):
+        log(f"real handbook: warm rebuild, nothing changed {i + 1}/{REAL_REPEATS}")
+        in_turn(i, lambda: record("warm", "project", checked(measure.mkdocs_build(project, site), "warm project build")),
+                lambda: record("warm", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "warm plain build")))
     try:
-        for i in range(REPEATS):
-            log(f"real handbook: warm rebuild, one page changed {i + 1}/{REPEATS}")
-            for p in (project, plain):
-                _edit(p, i)
-            record("changed", "project", checked(measure.mkdocs_build(project, site), "changed project build"))
-            record("changed", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "changed plain build"))
-            _edit(project, 100 + i)
-            record("changed", "project-nopdf",
-                   checked(measure.mkdocs_build(project, site, pdf=False), "changed project build, no PDFs"))
+        for i in range(REAL_REPEATS):
+            log(f"real handbook: warm rebuild, one page changed {i + 1}/{REAL_REPEATS}")
+
+            def changed_project(i: int = i) -> None:
+                _edit(project, i)
+                record("changed", "project", checked(measure.mkdocs_build(project, site), "changed project build"))
+
+            def changed_plain(i: int = i) -> None:
+                _edit(plain, i)
+                record("changed", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "changed plain build"))
+
+            def changed_nopdf(i: int = i) -> None:
+                _edit(project, 100 + i)
+                record("changed", "project-nopdf",
+                       checked(measure.mkdocs_build(project, site, pdf=False), "changed project build, no PDFs"))
+
+            in_turn(i, changed_project, changed_plain, changed_nopdf)
     finally:
         for p, text in originals.items():
             (p / "docs" / EDITED_PAGE).write_text(text, encoding="utf-8")
@@ -419,8 +439,9 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         "under benchmarks/work/; wall time is `time.perf_counter()` around it, CPU time is user + system time of "
         "the process and of every process it started (`os.wait4`; the benchmark adopts the PDF workers' server, "
         "which ends just after the build, as a Linux subreaper), peak memory is the largest `ru_maxrss` of them. "
-        "Small measurements are run 3 times; the "
-        "median is shown. *Stall* is the share of the wall time in which some task on the machine waited for a "
+        "Builds of the real handbook are run 5 times, taking turns with plain Material (the order reversed "
+        "every other round); other small measurements 3 times; the median is shown. *Stall* is the share of the "
+        "wall time in which some task on the machine waited for a "
         "CPU (Linux PSI): when it is high, other work was competing for the 2 cores and wall times are inflated; "
         "CPU times are then the fairer comparison. Python bytecode is cached (PYTHONPYCACHEPREFIX="
         "benchmarks/work/pycache, filled by an unmeasured first build), as on an editor's machine after the "
