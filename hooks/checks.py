@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handboek import collector, downloads, hyphenation, linkcheck, linkmessages, readability, session
+from handboek import collector, downloads, linkcheck, linkmessages, readability, session
 
 CONTENT_CLASS = readability.CONTENT_CLASS   # Material's article
 # Material's navigation sidebars are generated from mkdocs.yml's nav, which MkDocs validates itself.
@@ -79,7 +79,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # A one-language preview (`make serve`) does not build the languages the language selector points to.
         _collector = collector.Collector(CONTENT_CLASS, SIDEBARS, switches=not current.preview)
         _printed = False
-        hyphenation.keep_in(current.cache_dir)
         _link_warnings.docs_dir = Path(config.docs_dir)
         _link_warnings.shown = session.display(Path(config.docs_dir), current.root)
         _link_warnings.config_file = Path(config.config_file_path)

@@ -6,15 +6,14 @@ compiled again each time: a third of a rebuild.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from handboek import session
 from handboek.compiled import keep_compiled
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Compile each template once, and keep it in .cache/jinja for the next build."""
-    return keep_compiled(env, Path(config.config_file_path).resolve().parent / ".cache" / "jinja")
+    """Compile each template once, and keep it in .cache/handboek/jinja for the next build."""
+    return keep_compiled(env, session.current().cache_dir / "jinja")

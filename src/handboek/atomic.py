@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -26,3 +27,13 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def keep(target: Path, data: bytes, replacing: str | None = None) -> None:
+    """Write a cache file, removing the older ones that match the glob `replacing`; a read-only folder only costs
+    the cache."""
+    with contextlib.suppress(OSError):
+        for old in target.parent.glob(replacing) if replacing and target.parent.is_dir() else ():
+            if old != target:
+                old.unlink()
+        write_atomically(target, data)

@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from handboek.atomic import write_atomically
+from handboek.atomic import keep
 
 if TYPE_CHECKING:
     from coloraide import Color
@@ -29,7 +29,6 @@ Question = ParamSpec("Question")
 Answer = TypeVar("Answer", str, float)
 _answers: dict[str, str | float] = {}
 _kept: list[Path] = []      # the file the answers are kept in; empty: nowhere
-_asking = [0, False]        # questions being answered now, and whether an answer is not kept yet
 
 
 def keep_in(folder: Path) -> None:
@@ -41,17 +40,6 @@ def keep_in(folder: Path) -> None:
         kept = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(kept, dict):
             _answers.update({key: value for key, value in kept.items() if isinstance(value, (str, float))})
-    with contextlib.suppress(OSError):
-        for old in folder.glob("colours-*.json"):
-            if old != path:
-                old.unlink()
-
-
-def _keep() -> None:
-    """Write every answer to the kept file, when there is one."""
-    if _kept:
-        with contextlib.suppress(OSError):   # a read-only checkout: compute again next time
-            write_atomically(_kept[0], json.dumps(_answers, indent=0, sort_keys=True).encode("utf-8"))
 
 
 def _remembered(function: Callable[Question, Answer]) -> Callable[Question, Answer]:
@@ -63,17 +51,10 @@ def _remembered(function: Callable[Question, Answer]) -> Callable[Question, Answ
         question = signature.bind(*args, **named)
         question.apply_defaults()
         key = json.dumps([function.__name__, *question.arguments.values()])
-        if key in _answers:
-            return _answers[key]  # type: ignore[return-value]
-        _asking[0] += 1
-        try:
+        if key not in _answers:
             _answers[key] = function(*args, **named)
-            _asking[1] = True
-        finally:
-            _asking[0] -= 1
-        if not _asking[0] and _asking[1]:   # once per question from outside, not for each one it asks itself
-            _asking[1] = False
-            _keep()
+            if _kept:   # a read-only checkout computes it again next time
+                keep(_kept[0], json.dumps(_answers, indent=0, sort_keys=True).encode("utf-8"), "colours-*.json")
         return _answers[key]  # type: ignore[return-value]
     return answer
 
@@ -88,6 +69,11 @@ def _colour(value: str) -> Color:
 @_remembered
 def normalise(value: str) -> str:
     """Return the colour as `#rrggbb`; raise ValueError when it is not a CSS colour."""
+    return _normalise(value)
+
+
+def _normalise(value: str) -> str:
+    """The colour as `#rrggbb`, computed now."""
     colour = _colour(value.strip())
     if colour.alpha() < 1:
         raise ValueError("the colour must not be transparent")
@@ -119,8 +105,8 @@ def lightest_passing(colour: str, background: str = SLATE_BACKGROUND, minimum: f
 
 def _shift(colour: str, background: str, minimum: float, toward: str) -> str:
     """Mix `colour` toward black or white in small steps until the contrast is enough."""
-    if contrast(colour, background) >= minimum:
-        return normalise(colour)
+    if _contrast(colour, background) >= minimum:
+        return _normalise(colour)
     base = _colour(colour)
     for step in range(1, 101):
         candidate = base.mix(toward, step / 100, space="oklab").convert("srgb").fit("srgb")
@@ -133,7 +119,7 @@ def _shift(colour: str, background: str, minimum: float, toward: str) -> str:
 @_remembered
 def text_on(background: str) -> str:
     """White or near-black, whichever reads better on `background`."""
-    return WHITE if contrast(WHITE, background) >= contrast("#1a1a1a", background) else "#1a1a1a"
+    return WHITE if _contrast(WHITE, background) >= _contrast("#1a1a1a", background) else "#1a1a1a"
 
 
 @_remembered

@@ -5,14 +5,13 @@ Parsing pyphen's dictionary takes about 0.2 s, every build; reading the parsed c
 
 from __future__ import annotations
 
-import contextlib
 import pickle
 from functools import cache
 from pathlib import Path
 
 import pyphen
 
-from handboek.atomic import write_atomically
+from handboek.atomic import keep
 
 LANGUAGE = "nl_NL"
 _folder: list[Path] = []       # where the parsed copy is kept; empty: nowhere
@@ -33,10 +32,7 @@ def _parsed(path: Path) -> pyphen.HyphDict:
         return pickle.loads(kept.read_bytes())  # noqa: S301 - our own file, written below
     except Exception:  # noqa: BLE001 - missing or damaged: it is only a cache
         parsed = pyphen.HyphDict(path)
-        with contextlib.suppress(OSError):      # a read-only checkout: parse again next time
-            for old in kept.parent.glob("hyphenation-*.pickle"):
-                old.unlink()
-            write_atomically(kept, pickle.dumps(parsed))
+        keep(kept, pickle.dumps(parsed), replacing="hyphenation-*.pickle")
         return parsed
 
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handboek import colours, content, pages, review, settings, translations, yamlfile
+from handboek import colours, content, hyphenation, pages, review, settings, translations, yamlfile
 from handboek.problems import Problem, ProblemsFound, Report
 
 @dataclass
@@ -109,6 +109,7 @@ def start(root: Path, settings_file: str, data_dir: str, docs_dir: str, language
     """Load and validate settings and data for every language; raise ProblemsFound with all problems."""
     global _current
     colours.keep_in(cache_dir(root))
+    hyphenation.keep_in(cache_dir(root))
     settings_path = (root / settings_file).resolve()
     problems: list[Problem] = []
     loaded_settings = None

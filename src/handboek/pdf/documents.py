@@ -96,9 +96,7 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
 
 def keep_compiled_in(folder: Path) -> None:
     """Keep the compiled print templates in `folder` (the project's .cache) for the next build."""
-    kept = _environment.bytecode_cache
-    if kept is None or Path(getattr(kept, "directory", "")) != folder:
-        keep_compiled(_environment, folder)
+    keep_compiled(_environment, folder)
 
 
 def job_from_template(source: PrintSource, template: str, title: str, name: str, measure_css: str = "",

@@ -5,12 +5,11 @@ The guess only decides whether the renderer starts early; the cache keys decide 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 from pathlib import Path
 
-from handboek.atomic import write_atomically
+from handboek.atomic import keep
 from handboek.pdf import cache, publish
 from handboek.session import Session
 
@@ -54,5 +53,4 @@ def changed(seen: str, cache_dir: Path) -> bool:
 
 def remember(seen: str, cache_dir: Path) -> None:
     """Note the fingerprint of a build that made every PDF; a cache that cannot be written only costs the early start."""
-    with contextlib.suppress(OSError):
-        write_atomically(cache_dir / RECORD, seen.encode("utf-8"))
+    keep(cache_dir / RECORD, seen.encode("utf-8"))
