@@ -50,12 +50,12 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, dict[str, i
     minors.write_text(minors.read_text(encoding="utf-8").replace("owner: Aandachtsfunctionaris mensenhandel\n", ""),
                       encoding="utf-8")
     more = project / "docs/nl/meer-leren.md"
-    more.write_text(more.read_text(encoding="utf-8").replace("last_reviewed: 2026-11-28", "last_reviewed: 2025-01-15"),
+    more.write_text(re.sub(r"last_reviewed: \S+", "last_reviewed: 2025-01-15", more.read_text(encoding="utf-8"), count=1),
                     encoding="utf-8")
-    # A stale organisation record.
-    organisations = project / "data/organisations.yml"
-    text = organisations.read_text(encoding="utf-8")
-    organisations.write_text(text.replace("verified_on: 2026-11-01", "verified_on: 2025-06-01", 1), encoding="utf-8")
+    # A source read too long ago (the first one read on 2026-11-01).
+    sources = project / "data/sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("read_on: 2026-11-01", "read_on: 2025-06-01", 1), encoding="utf-8")
     return run_build(project, project / "site", pdf=False, today=TODAY), lines
 
 
@@ -150,11 +150,11 @@ def test_overdue_page_is_a_warning(broken: tuple[Build, dict[str, int]]) -> None
     assert "warning: the page was due for review on 2026-01-15" in line
 
 
-def test_stale_organisation_record_is_a_warning(broken: tuple[Build, dict[str, int]]) -> None:
+def test_a_source_read_too_long_ago_is_a_warning(broken: tuple[Build, dict[str, int]]) -> None:
     build, _ = broken
-    line = line_for(build, "data/organisations.yml:")
-    assert re.search(r"^data/organisations\.yml:\d+: warning: organisation 'emergency' was last checked on 2025-06-01",
-                     line)
+    line = line_for(build, "data/sources.yml:")
+    assert re.search(r"^data/sources\.yml:\d+: warning: source '[a-z-]+' was last read on 2025-06-01, more than 12 "
+                     r"months ago — read it again and check every fact that cites it", line)
 
 
 def test_overdue_page_shows_it_to_the_reader(broken: tuple[Build, dict[str, int]]) -> None:
@@ -177,8 +177,15 @@ def test_make_check_runs_without_pdfs_and_reports_clean() -> None:
 
 
 def test_every_page_shows_when_it_was_last_reviewed(demo_build: Build) -> None:
-    assert "Laatst gecontroleerd op 28 november 2026" in demo_build.page("signalen")
-    assert "Last reviewed on November 28, 2026" in demo_build.page("en/signalen")
+    import datetime as dt
+
+    from handboek.review import long_date
+
+    for lang, page, words in (("nl", "signalen", "Laatst gecontroleerd op"), ("en", "en/signalen", "Last reviewed on")):
+        front = (ROOT / "docs" / lang / "signalen.md").read_text(encoding="utf-8")
+        day = dt.date.fromisoformat(re.search(r"last_reviewed: (\S+)", front).group(1))
+        assert f"{words} {long_date(day, lang)}" in demo_build.page(page)
+    assert "Last reviewed on 30 November 2026" in demo_build.page("en/signalen"), "British dates in English"
 
 
 def test_strict_is_never_combined_with_verbose() -> None:

@@ -115,9 +115,10 @@ def test_card_and_checklist_carry_every_signal_and_the_key_facts(demo_build: Bui
         with pdfplumber.open(pdf_path(demo_build, lang, kind)) as pdf:
             text = " ".join((page.extract_text() or "") for page in pdf.pages)
         flat = " ".join(text.split())
+        key = "short" if kind == "card" else "check"     # the card keeps the leaflet's words; tick-boxes observe
         for signal in data["signals"]:
-            assert signal["short"] in flat, (kind, signal["short"])
-        assert data["nonverbal"]["short"] in flat
+            assert signal[key] in flat, (kind, signal[key])
+        assert data["nonverbal"][key] in flat
     with pdfplumber.open(pdf_path(demo_build, lang, "card")) as pdf:
         card = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
     for needle in ("112", "intranet.example.nl/handboek-mensenhandel/"):
@@ -183,7 +184,8 @@ def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project:
     path = project / "data" / "nl" / "signals.yml"
     text = path.read_text(encoding="utf-8")
     new = "Begeleider houdt paspoort in eigen tas"
-    path.write_text(text.replace('short: "Begeleider heeft het paspoort of ID"', f'short: "{new}"'), encoding="utf-8")
+    assert text.count('"Begeleider heeft het paspoort of ID"') == 2, "the card's words and the tick-box"
+    path.write_text(text.replace('"Begeleider heeft het paspoort of ID"', f'"{new}"'), encoding="utf-8")
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     assert new in build.page("meldingsformulier")
@@ -201,8 +203,8 @@ def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project:
 def test_overflowing_card_panel_fails_with_its_name_and_size(project: Path, tmp_path: Path) -> None:
     path = project / "data" / "nl" / "signals.yml"
     data = path.read_text(encoding="utf-8")
-    extra = "".join(f'  - id: extra-{n}\n    short: "Nog een signaal nummer {n}"\n    title: "Extra {n}"\n'
-                    f'    text: "Extra."\n' for n in range(4))
+    extra = "".join(f'  - id: extra-{n}\n    short: "Nog een signaal nummer {n}"\n    check: "Extra {n}"\n'
+                    f'    title: "Extra {n}"\n    text: "Extra."\n    sources: [leaflet]\n' for n in range(4))
     path.write_text(data.replace("nonverbal:", extra + "nonverbal:", 1), encoding="utf-8")
     build = run_build(project, tmp_path / "site")
     assert build.returncode == 1

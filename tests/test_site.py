@@ -22,9 +22,9 @@ LEAFLET_SIGNALS = {
            ("unknown-home-work", "wonen")],
     "en": [("companion-holds-id", "passport"), ("companion-answers", "all questions"), ("young-foreign-woman", "23"),
            ("possibly-minor", "minor"), ("language-barrier", "language"), ("tension-fear", "fear"),
-           ("many-registrations", "registrations"), ("submissive", "submissive"), ("unknown-home-work", "live")],
+           ("many-registrations", "registered"), ("submissive", "submissive"), ("unknown-home-work", "live")],
 }
-NONVERBAL = {"nl": ["timide", "ontwijkende blik", "angstig"], "en": ["timid", "evasive look", "frightened"]}
+NONVERBAL = {"nl": ["timide", "ontwijkende blik", "angstig"], "en": ["timid", "avoid", "frightened"]}
 
 
 def test_strict_build_passes_without_warnings(demo_build: Build) -> None:
@@ -102,7 +102,8 @@ def test_every_external_link_in_the_content_uses_https(demo_build: Build) -> Non
     assert not insecure
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")]
     sources += [p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yml")]
-    assert not [line for text in sources for line in text.splitlines() if "http://" in line]
+    # An archived page keeps its old address inside an https one; only an address that starts with http:// counts.
+    assert not [line for text in sources for line in text.splitlines() if re.search(r"(?<![/\w])http://", line)]
 
 
 def test_language_selector_keeps_the_reader_on_the_same_page(demo_build: Build) -> None:

@@ -8,13 +8,14 @@ from html import escape
 from urllib.parse import urlsplit
 
 from handboek import phone, review
-from handboek.content import Content
+from handboek.content import Content, FormField, Source
 from handboek.settings import Settings
 from handboek.texts import fill
 
 WHAT_TO_DO_PAGE = "wat-te-doen.md"
 REPORT_FORM_PAGE = "meldingsformulier.md"
 DOWNLOADS_DIR = "downloads/"
+LEAFLET = "leaflet"       # the source this handbook started from; items from it alone carry no source line
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,43 @@ def url_dir(rel: str) -> str:
     return stem
 
 
-def signals(content: Content) -> str:
-    """Each signal as a numbered heading with its explanation."""
+def cited(content: Content, ids: list[str]) -> str:
+    """`Bron: title · title` for a data item that a source besides the leaflet supports; empty for leaflet-only items."""
+    if all(source_id == LEAFLET for source_id in ids):
+        return ""
+    links = " · ".join(_source_link(content.sources[source_id], content.lang) for source_id in ids)
+    return f'<p class="source-line">{escape(content.texts.sources.label)}: {links}</p>'
+
+
+def _source_link(source: Source, lang: str) -> str:
+    """A source's title, linked to it when it is on the web."""
+    title = escape(source.title_in(lang))
+    return f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
+
+
+def sources(content: Content, ids: list[str]) -> str:
+    """The sources of a page, each with the date it was read."""
+    labels = content.texts.sources
+    items = []
+    for source in (content.sources[source_id] for source_id in dict.fromkeys(ids)):
+        read = fill(labels.read_on, date=review.long_date(source.read_on, content.lang))
+        items.append(f"<li>{_source_link(source, content.lang)}, {escape(read)}</li>")
+    return f'<ul class="sources">{"".join(items)}</ul>\n'
+
+
+def signals(content: Content, about: str = "person") -> str:
+    """The leaflet's signals about a person (or an address), as numbered headings with their explanation."""
     parts = []
-    for number, signal in enumerate(content.signals.signals, start=1):
-        parts.append(f"### {number}. {signal.title} {{#{signal.id}}}\n\n{signal.text}\n")
+    for number, signal in content.signals.about(about):
+        parts.append(f"### {number}. {signal.title} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n")
+    return "\n".join(parts)
+
+
+def more_signals(content: Content) -> str:
+    """The signals other sources name, each with its source."""
+    parts = [f"{content.texts.signals.more_note}\n"]
+    for signal in content.signals.more:
+        parts.append(f"### {signal.title} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n")
     return "\n".join(parts)
 
 
@@ -58,22 +91,47 @@ def nonverbal(content: Content) -> str:
     """The non-verbal signals: explanation and list."""
     block = content.signals.nonverbal
     items = "\n".join(f"- {item}" for item in block.items)
-    return f"{block.text}\n\n{items}\n"
+    return f"{block.text}\n\n{items}\n\n{cited(content, block.sources)}\n"
+
+
+def _attribute(text: str) -> str:
+    """Text that is safe as an admonition's quoted title."""
+    return escape(text, quote=True)
+
+
+def _indented(text: str) -> str:
+    """Text indented as the body of an admonition."""
+    return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
 
 
 def steps(content: Content) -> str:
-    """Each step as a numbered heading with its explanation."""
+    """Each step as a numbered heading with its condition, its explanation and, after a conditional run, what to do
+    otherwise."""
     parts = []
-    for number, step in enumerate(content.steps.steps, start=1):
-        label = fill(content.texts.steps.step, n=number)
-        parts.append(f"### {label}: {step.title} {{#{step.id}}}\n\n{step.text}\n")
+    for view in content.steps.views():
+        label = fill(content.texts.steps.step, n=view.number)
+        part = f"### {label}: {view.step.title} {{#{view.step.id}}}\n\n"
+        if view.condition is not None:
+            part += f'!!! warning "{_attribute(view.condition.label)}"\n\n'
+        part += f"{view.step.text}\n\n{cited(content, view.step.sources)}\n"
+        if view.closes and view.condition is not None:
+            part += f'\n!!! danger "{_attribute(view.condition.otherwise_title)}"\n\n{_indented(view.condition.otherwise)}\n'
+        parts.append(part)
     return "\n".join(parts)
 
 
 def steps_summary(content: Content, where: Where) -> str:
-    """The steps on one screen: a numbered list linking to the full steps."""
+    """The steps on one screen: a numbered list linking to the full steps, each with its condition."""
     target = where.link_to_page(WHAT_TO_DO_PAGE)
-    return "\n".join(f"{n}. [{step.short}]({target}#{step.id})" for n, step in enumerate(content.steps.steps, 1)) + "\n"
+    lines = []
+    for view in content.steps.views():
+        line = f"{view.number}. [{view.step.short}]({target}#{view.step.id})"
+        if view.condition is not None:
+            line += f" — *{view.condition.label}*"
+        if view.closes and view.condition is not None:
+            line += f"\n\n    **{view.condition.otherwise_title}** {view.condition.otherwise}\n"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def donts(content: Content) -> str:
@@ -81,7 +139,8 @@ def donts(content: Content) -> str:
     items = []
     for item in content.steps.donts.items:
         short = item.short if item.short.endswith((".", "!", "?")) else item.short + "."
-        items.append(f"- **{short}** {item.text}")
+        source = cited(content, item.sources)
+        items.append(f"- **{short}** {item.text}" + (f"\n\n    {source}" if source else ""))
     return "\n".join(items) + "\n"
 
 
@@ -114,27 +173,62 @@ def _or_not_set(value: str, render: object, not_set: str) -> str:
 
 
 def contact(content: Content, settings: Settings, role: str) -> str:
-    """The gemeente's own contact for `role`, from municipality.yml."""
+    """The gemeente's own contact for `role`, from municipality.yml; the aandachtsfunctionaris with the deputy and
+    whom to call when neither answers."""
     labels = content.texts.contact
     not_set = labels.not_set
+    rows, after = [], ""
     if role == "attention_officer":
         person = settings.contacts.attention_officer
         title, name = labels.attention_officer, person.name
-        extra = ""
+        if person.deputy.is_set:
+            deputy = person.deputy
+            reach = " · ".join([*([_phone_link(deputy.phone)] if deputy.phone else []),
+                                *([_mail_link(deputy.email)] if deputy.email else [])])
+            rows.append(_detail(labels.deputy, f"{escape(deputy.name)}, {reach}"))
+        after = f'<p class="contact-card__fallback">{fallback(content, html=True)}</p>'
+    elif role == "interpreter":
+        person = settings.contacts.interpreter
+        title, name = labels.interpreter, person.name
+        if not (person.name or person.phone):
+            return (f'<div class="contact-card contact-card--interpreter"><p class="contact-card__role">{escape(title)}'
+                    f'</p><p>{escape(labels.interpreter_not_set)}</p></div>\n')
     else:
         person = settings.contacts.care_coordinator
         title, name = labels.care_coordinator, person.organisation
-        extra = _detail(labels.website, _web_link(person.website)) if person.website else ""
+        rows.append(_detail(labels.website, _web_link(person.website)) if person.website else "")
     details = "".join([
         _detail(labels.phone, _or_not_set(person.phone, _phone_link, not_set)),
-        _detail(labels.email, _or_not_set(person.email, _mail_link, not_set)),
+        _detail(labels.email, _or_not_set(person.email, _mail_link, not_set)) if hasattr(person, "email") else "",
         _detail(labels.available, escape(person.available)) if person.available else "",
-        extra,
+        *rows,
     ])
     return (f'<div class="contact-card contact-card--{role.replace("_", "-")}">'
             f'<p class="contact-card__role">{escape(title)}</p>'
             f'<p class="contact-card__name">{_or_not_set(name, None, not_set)}</p>'
-            f'<dl class="contact-card__details">{details}</dl></div>\n')
+            f'<dl class="contact-card__details">{details}</dl>{after}</div>\n')
+
+
+def fallback(content: Content, html: bool = False) -> str:
+    """Whom to call when neither the aandachtsfunctionaris nor the deputy answers: the police's number from the data."""
+    police = content.organisation("police")
+    number = police.phone if police is not None else ""
+    if not html:
+        return fill(content.texts.contact.fallback, phone=number)
+    return fill(escape(content.texts.contact.fallback), phone=_phone_link(number) if number else "")
+
+
+def privacy(content: Content, settings: Settings) -> list[str]:
+    """The one privacy rule of the report form and the checklist: how the form travels, and that no copy stays."""
+    labels, channel = content.texts.privacy, settings.report_channel
+    route = fill(getattr(labels, channel.via), detail=channel.detail)
+    return [labels.rule, route, *([] if channel.via == "envelope" else [labels.delete_pdf]), labels.keep_nothing,
+            labels.never]
+
+
+def privacy_block(content: Content, settings: Settings) -> str:
+    """The privacy rule as it stands on the pages and under the on-screen form."""
+    return f'<div class="privacy-rule">{"".join(f"<p>{escape(line)}</p>" for line in privacy(content, settings))}</div>\n'
 
 
 def organisations(content: Content) -> str:
@@ -154,44 +248,71 @@ def organisations(content: Content) -> str:
             rows.append(_detail(contact_labels.email, _mail_link(organisation.email)))
         if organisation.website:
             rows.append(_detail(contact_labels.website, _web_link(organisation.website)))
-        checked = fill(labels.verified_on, date=review.long_date(organisation.verified_on, content.lang))
-        rows.append(_detail(labels.source, f"{_web_link(organisation.source)}, {escape(checked)}"))
+        cites = []
+        for source in (content.sources[source_id] for source_id in organisation.sources):
+            read = fill(content.texts.sources.read_on, date=review.long_date(source.read_on, content.lang))
+            cites.append(f"{_source_link(source, content.lang)}, {escape(read)}")
+        rows.append(_detail(content.texts.sources.label, "<br>".join(cites)))
         parts.append(f"### {text.name} {{#org-{organisation.id}}}\n\n"
                      f'<dl class="organisation">{"".join(rows)}</dl>\n')
     return "\n".join(parts)
 
 
-def report_form(content: Content) -> str:
+def signal_checks(content: Content) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The tick-boxes of the checklist and the form, in groups: (group title, [(id, what staff can observe)])."""
+    texts, data = content.texts.signals, content.signals
+    person = [(signal.id, f"{n}. {signal.check}") for n, signal in data.about("person")]
+    person.append(("nonverbal", data.nonverbal.check))
+    groups = [(texts.person, person),
+              (texts.address, [(signal.id, f"{n}. {signal.check}") for n, signal in data.about("address")])]
+    if data.more:
+        groups.append((texts.more, [(signal.id, signal.check) for signal in data.more]))
+    return [(title, items) for title, items in groups if items]
+
+
+def _control(field: FormField, field_id: str, described: str) -> str:
+    """The input of one field of the on-screen form."""
+    if field.kind == "textarea":
+        return f'<textarea id="{field_id}" name="{field.id}" rows="{field.lines}"{described}></textarea>'
+    return f'<input id="{field_id}" name="{field.id}" type="{field.kind}"{described}>'
+
+
+def report_form(content: Content, settings: Settings) -> str:
     """The report form as an HTML form that staff fill in on screen and print; nothing is sent or kept."""
     form = content.report_form
     rows = [f'<p class="report-form__intro">{escape(form.intro)}</p>']
-    for field in form.fields:
-        field_id = f"rf-{field.id}"
-        help_id = f"{field_id}-help"
-        described = f' aria-describedby="{help_id}"' if field.help else ""
-        help_html = f'<p class="report-form__help" id="{help_id}">{escape(field.help)}</p>' if field.help else ""
-        if field.kind == "signals":
-            boxes = "".join(
-                f'<label class="report-form__check"><input type="checkbox" name="signals" '
-                f'value="{signal.id}"> {escape(signal.short)}</label>'
-                for signal in content.signals.signals)
-            boxes += (f'<label class="report-form__check"><input type="checkbox" name="signals" value="nonverbal"> '
-                      f'{escape(content.signals.nonverbal.short)}</label>')
-            rows.append(f'<fieldset class="report-form__field report-form__signals"{described}>'
-                        f'<legend>{escape(field.label)}</legend>{help_html}{boxes}</fieldset>')
-            continue
-        if field.kind == "textarea":
-            control = f'<textarea id="{field_id}" name="{field.id}" rows="{field.lines}"{described}></textarea>'
-        else:
-            control = f'<input id="{field_id}" name="{field.id}" type="{field.kind}"{described}>'
-        rows.append(f'<div class="report-form__field report-form__field--{field.kind}">'
-                    f'<label for="{field_id}">{escape(field.label)}</label>{help_html}{control}</div>')
+    for section in form.sections:
+        fields = []
+        for field in section.fields:
+            field_id = f"rf-{field.id}"
+            help_id = f"{field_id}-help"
+            described = f' aria-describedby="{help_id}"' if field.help else ""
+            help_html = f'<p class="report-form__help" id="{help_id}">{escape(field.help)}</p>' if field.help else ""
+            if field.kind in {"signals", "choice"}:
+                if field.kind == "signals":
+                    groups = [(title, items) for title, items in signal_checks(content)]
+                else:
+                    groups = [("", [(f"{field.id}-{n}", option) for n, option in enumerate(field.options, 1)])]
+                kind = "checkbox" if field.kind == "signals" else "radio"
+                boxes = "".join(
+                    (f'<p class="report-form__group">{escape(title)}</p>' if title else "")
+                    + "".join(f'<label class="report-form__check"><input type="{kind}" name="{field.id}" '
+                              f'value="{escape(value)}"> {escape(text)}</label>' for value, text in items)
+                    for title, items in groups)
+                fields.append(f'<fieldset class="report-form__field report-form__{field.kind}"{described}>'
+                              f'<legend>{escape(field.label)}</legend>{help_html}{boxes}</fieldset>')
+                continue
+            fields.append(f'<div class="report-form__field report-form__field--{field.kind}">'
+                          f'<label for="{field_id}">{escape(field.label)}</label>{help_html}'
+                          f'{_control(field, field_id, described)}</div>')
+        rows.append(f'<fieldset class="report-form__section"><legend>{escape(section.title)}</legend>'
+                    f'{"".join(fields)}</fieldset>')
     labels = content.texts.form
     rows.append('<div class="report-form__actions">'
                 f'<button type="button" class="md-button md-button--primary" data-report-form="print">'
                 f'{escape(labels.print)}</button> '
                 f'<button type="reset" class="md-button">{escape(labels.clear)}</button></div>')
-    rows.append(f'<p class="report-form__privacy">{escape(form.privacy)}</p>')
+    rows.append(f'<div class="report-form__privacy">{privacy_block(content, settings)}</div>')
     return (f'<form class="report-form" id="rf-form" autocomplete="off" method="dialog" '
             f'aria-label="{escape(form.title)}">{"".join(rows)}</form>\n')
 

@@ -74,12 +74,13 @@ def cmd_release_check(args: argparse.Namespace) -> int:
         report.extend(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
     except ProblemsFound as found:
         report.extend(found.problems)
+    for line in report.lines():
+        print(line, file=sys.stderr)
     if report.errors:
-        print("\n".join(report.lines()), file=sys.stderr)
         print(f"Release refused: {len(report.errors)} setting(s) still to fill in. "
               "A release may not carry example or empty contacts.", file=sys.stderr)
         return 1
-    print(f"{shown}: ready for release.")
+    print(f"{shown}: ready for release" + (f", with {len(report.warnings)} warning(s) above." if report.warnings else "."))
     return 0
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from handboek import yamlfile
 from handboek.problems import Problem, ProblemsFound
@@ -30,22 +31,55 @@ class _Translatable(_Record):
     translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
 
 
-class Signal(_Record):
-    """One signal at the counter."""
+SourceIds = list[Id]
 
-    id: Id = Field(json_schema_extra={"example": "companion-holds-id"})
+
+class Source(_Record):
+    """A public source the handbook's facts come from, with the date it was read."""
+
+    id: Id = Field(json_schema_extra={"example": "wegwijzer-melden"})
+    title: Text = Field(min_length=1, json_schema_extra={"example": '"Wegwijzer Mensenhandel: melden"'})
+    url: Url = Field(default="", json_schema_extra={"example": "https://wegwijzermensenhandel.nl/"})
+    read_on: dt.date = Field(json_schema_extra={"example": "2026-11-30"})
+    titles: dict[str, Text] = Field(default_factory=dict, json_schema_extra={"example": '{en: "Working agreement"}'})
+
+    def title_in(self, lang: str) -> str:
+        """The title readers of `lang` see: a translation where the source is our own, else its own title."""
+        return self.titles.get(lang, self.title)
+
+
+class SourcesFile(_Record):
+    """`data/sources.yml`, shared by all languages."""
+
+    sources: list[Source] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., title: ..., url: ...]"})
+
+
+class ExtraSignal(_Record):
+    """A signal named by another source than the leaflet: on the site, the checklist and the form, not the card."""
+
+    id: Id = Field(json_schema_extra={"example": "rehearsed-story"})
+    check: Text = Field(min_length=1, max_length=52, json_schema_extra={"example": '"Verhaal klinkt ingestudeerd"'})
+    title: Text = Field(min_length=1, json_schema_extra={"example": '"Het verhaal klinkt ingestudeerd"'})
+    text: Text = Field(min_length=1, json_schema_extra={"example": '"Je hoort steeds hetzelfde verhaal."'})
+    sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[leaflet]"})
+
+
+class Signal(ExtraSignal):
+    """One of the leaflet's signals at the counter; `short` is its wording on the card, `check` its tick-box."""
+
     short: Text = Field(min_length=1, max_length=48, json_schema_extra={"example": '"Begeleider heeft het paspoort of ID"'})
-    title: Text = Field(min_length=1, json_schema_extra={"example": '"De begeleider heeft het paspoort of ID"'})
-    text: Text = Field(min_length=1, json_schema_extra={"example": '"Je vraagt om een ID-bewijs. De begeleider geeft het."'})
+    about: Literal["person", "address"] = Field(default="person", json_schema_extra={"example": "address"})
 
 
 class NonVerbal(_Record):
     """The non-verbal signals."""
 
-    short: Text = Field(min_length=1, max_length=60, json_schema_extra={"example": '"Let op: timide houding, angstig gezicht"'})
+    short: Text = Field(min_length=1, max_length=60, json_schema_extra={"example": '"Let op: verlegen houding, kijkt weg"'})
+    check: Text = Field(min_length=1, max_length=52, json_schema_extra={"example": '"Verlegen houding, kijkt weg, kijkt bang"'})
     title: Text = Field(min_length=1, json_schema_extra={"example": '"Let ook op lichaamstaal"'})
-    items: list[Text] = Field(min_length=1, json_schema_extra={"example": '["Een timide houding"]'})
+    items: list[Text] = Field(min_length=1, json_schema_extra={"example": '["Een verlegen houding"]'})
     text: Text = Field(min_length=1, json_schema_extra={"example": '"Kijk ook naar de houding."'})
+    sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[leaflet]"})
 
 
 class SignalsFile(_Translatable):
@@ -53,6 +87,24 @@ class SignalsFile(_Translatable):
 
     signals: list[Signal] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., short: ...]"})
     nonverbal: NonVerbal = Field(json_schema_extra={"example": "{short: ..., title: ..., items: ..., text: ...}"})
+    more: list[ExtraSignal] = Field(default_factory=list, json_schema_extra={"example": "[- id: ..., check: ...]"})
+
+    def about(self, kind: str) -> list[tuple[int, Signal]]:
+        """The leaflet's signals about a person or an address, with their number in the leaflet's order."""
+        return [(n, signal) for n, signal in enumerate(self.signals, start=1) if signal.about == kind]
+
+
+class Condition(_Record):
+    """When a step may be taken; every place that shows the step shows the condition with it."""
+
+    id: Id = Field(json_schema_extra={"example": "alone-and-safe"})
+    label: Text = Field(min_length=1, json_schema_extra={"example": '"Alleen als de persoon alleen is en het veilig is."'})
+    short: Text = Field(min_length=1, max_length=50,
+                        json_schema_extra={"example": '"Alleen als jullie alleen zijn en het veilig is:"'})
+    otherwise_title: Text = Field(min_length=1, json_schema_extra={"example": '"Niet alleen, of niet veilig?"'})
+    otherwise: Text = Field(min_length=1, json_schema_extra={"example": '"Help de persoon gewoon verder."'})
+    otherwise_short: Text = Field(min_length=1, max_length=90,
+                                  json_schema_extra={"example": '"Niet alleen? Help gewoon verder."'})
 
 
 class Step(_Record):
@@ -62,14 +114,18 @@ class Step(_Record):
     short: Text = Field(min_length=1, max_length=40, json_schema_extra={"example": '"Kijk en luister"'})
     title: Text = Field(min_length=1, json_schema_extra={"example": '"Kijk en luister goed"'})
     text: Text = Field(min_length=1, json_schema_extra={"example": '"Kijk naar de persoon."'})
+    when: Id | None = Field(default=None, json_schema_extra={"example": "alone-and-safe"})
+    sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[leaflet]"})
 
 
 class Dont(_Record):
     """Something not to do."""
 
     id: Id = Field(json_schema_extra={"example": "no-confronting"})
-    short: Text = Field(min_length=1, max_length=40, json_schema_extra={"example": '"Confronteer de begeleider niet"'})
+    short: Text = Field(min_length=1, max_length=44, json_schema_extra={"example": '"Confronteer de begeleider niet"'})
     text: Text = Field(min_length=1, json_schema_extra={"example": '"Dat kan de persoon in gevaar brengen."'})
+    sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[leaflet]"})
+    card: bool = Field(default=True, json_schema_extra={"example": "false"})   # false: the card says it otherwise
 
 
 class Donts(_Record):
@@ -79,14 +135,37 @@ class Donts(_Record):
     items: list[Dont] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., short: ..., text: ...]"})
 
 
+@dataclass(frozen=True)
+class StepView:
+    """A step as every renderer shows it: with its number, its condition, and whether it closes its condition's run."""
+
+    number: int
+    step: Step
+    condition: Condition | None
+    opens: bool                # the first step in a row of steps with this condition: say when they apply
+    closes: bool               # the last step in a row of steps with this condition: say what to do otherwise
+
+
 class StepsFile(_Translatable):
     """`data/<lang>/steps.yml`."""
 
+    conditions: list[Condition] = Field(default_factory=list, json_schema_extra={"example": "[- id: ..., label: ...]"})
     steps: list[Step] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., short: ...]"})
     donts: Donts = Field(json_schema_extra={"example": "{title: ..., items: ...}"})
 
+    def views(self) -> list[StepView]:
+        """The steps in order, each with its condition, for the site, the card and the checklist alike."""
+        conditions = {condition.id: condition for condition in self.conditions}
+        found = []
+        for index, step in enumerate(self.steps):
+            before = self.steps[index - 1].when if index else None
+            after = self.steps[index + 1].when if index + 1 < len(self.steps) else None
+            found.append(StepView(index + 1, step, conditions.get(step.when or ""),
+                                  bool(step.when) and before != step.when, bool(step.when) and after != step.when))
+        return found
 
-FieldKind = Literal["date", "time", "text", "textarea", "signals"]
+
+FieldKind = Literal["date", "time", "text", "textarea", "choice", "signals"]
 
 
 class FormField(_Record):
@@ -97,6 +176,23 @@ class FormField(_Record):
     label: Text = Field(min_length=1, json_schema_extra={"example": '"Wat heb je gezien?"'})
     help: Text = Field(default="", json_schema_extra={"example": '"Beschrijf wat je zag."'})
     lines: int = Field(default=1, ge=1, le=12, json_schema_extra={"example": "5"})
+    options: list[Text] = Field(default_factory=list, json_schema_extra={"example": '["Ja", "Nee"]'})
+
+    @model_validator(mode="after")
+    def _options_for_choices(self) -> FormField:
+        """A choice has two or more options; other fields have none."""
+        if self.kind == "choice" and len(self.options) < 2:
+            raise PydanticCustomError("options", "a choice needs two or more options")
+        if self.kind != "choice" and self.options:
+            raise PydanticCustomError("options", "only a field of kind 'choice' has options")
+        return self
+
+
+class FormSection(_Record):
+    """A group of fields on the report form, with a title."""
+
+    title: Text = Field(min_length=1, json_schema_extra={"example": '"Over de persoon"'})
+    fields: list[FormField] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., kind: ..., label: ...]"})
 
 
 class ReportFormFile(_Translatable):
@@ -104,18 +200,21 @@ class ReportFormFile(_Translatable):
 
     title: Text = Field(min_length=1, json_schema_extra={"example": '"Meldingsformulier"'})
     intro: Text = Field(min_length=1, json_schema_extra={"example": '"Schrijf feiten op."'})
-    fields: list[FormField] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., kind: ..., label: ...]"})
-    privacy: Text = Field(min_length=1, json_schema_extra={"example": '"Dit formulier bevat persoonsgegevens."'})
+    sections: list[FormSection] = Field(min_length=1, json_schema_extra={"example": "[- title: ..., fields: ...]"})
 
-    @field_validator("fields")
-    @classmethod
-    def _unique(cls, fields: list[FormField]) -> list[FormField]:
+    @property
+    def fields(self) -> list[FormField]:
+        """Every field, in order."""
+        return [field for section in self.sections for field in section.fields]
+
+    @model_validator(mode="after")
+    def _unique(self) -> ReportFormFile:
         """Field ids are unique."""
-        seen = [f.id for f in fields]
+        seen = [f.id for f in self.fields]
         doubles = sorted({i for i in seen if seen.count(i) > 1})
         if doubles:
-            raise ValueError(f"the field id {doubles[0]!r} is used twice")
-        return fields
+            raise PydanticCustomError("unique", "the field id '{id}' is used twice", {"id": doubles[0]})
+        return self
 
 
 class OrganisationText(_Record):
@@ -135,8 +234,7 @@ class Organisation(_Record):
     phone_abroad: Phone = Field(default="", json_schema_extra={"example": '"+31 70 333 44 44"'})
     email: Email = Field(default="", json_schema_extra={"example": "info@comensha.nl"})
     website: Url = Field(default="", json_schema_extra={"example": "https://www.politie.nl/"})
-    source: Url = Field(min_length=1, json_schema_extra={"example": "https://wegwijzermensenhandel.nl/"})
-    verified_on: dt.date = Field(json_schema_extra={"example": "2026-11-01"})
+    sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[wegwijzer-melden]"})
     texts: dict[str, OrganisationText] = Field(json_schema_extra={"example": "{nl: ..., en: ...}"})
 
 
@@ -156,10 +254,15 @@ class Content:
     report_form: ReportFormFile
     texts: Texts
     organisations: list[Organisation]
+    sources: dict[str, Source]
 
     def organisation_text(self, organisation: Organisation) -> OrganisationText:
         """The organisation's text in this language."""
         return organisation.texts[self.lang]
+
+    def organisation(self, organisation_id: str) -> Organisation | None:
+        """The organisation with this id, if the data has it."""
+        return next((o for o in self.organisations if o.id == organisation_id), None)
 
 
 LANGUAGE_FILES: dict[str, type[BaseModel]] = {
@@ -168,7 +271,7 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
     "report-form.yml": ReportFormFile,
     "texts.yml": Texts,
 }
-SHARED_FILE = "organisations.yml"
+SHARED_FILES: dict[str, type[BaseModel]] = {"organisations.yml": OrganisationsFile, "sources.yml": SourcesFile}
 
 
 def _organisations_input(data: Any) -> Any:
@@ -205,9 +308,38 @@ def _without_texts_level(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(part for part in loc if part != "texts")
 
 
+def _references(data: Any, loc: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str, str]]:
+    """Every (key path, kind, id) in parsed data that names a source (`sources:`) or a step's condition (`when:`)."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and isinstance(value, list) and loc:
+                found += [((*loc, key, i), "source", item) for i, item in enumerate(value) if isinstance(item, str)]
+            elif key == "when" and isinstance(value, str) and loc[:1] == ("steps",):
+                found.append(((*loc, key), "condition", value))
+            else:
+                found += _references(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            found += _references(item, (*loc, index))
+    return found
+
+
+def _unknown_references(located: yamlfile.Located, known: dict[str, set[str]]) -> list[Problem]:
+    """A problem for each source or condition that a data file names but nobody defined."""
+    problems = []
+    for loc, kind, name in _references(located.data):
+        if name not in known[kind]:
+            where = "data/sources.yml" if kind == "source" else "the file's 'conditions:'"
+            problems.append(Problem(located.path, located.line(loc), f"the {kind} '{name}' is not defined",
+                                    f"use one of: {', '.join(sorted(known[kind])) or '(none yet)'}, "
+                                    f"or add it to {where}"))
+    return problems
+
+
 def load_file(path: Path, display: str) -> Any:
     """Load one data file by its name; raise ProblemsFound on any problem."""
-    model = OrganisationsFile if path.name == SHARED_FILE else LANGUAGE_FILES[path.name]
+    model = SHARED_FILES.get(path.name) or LANGUAGE_FILES[path.name]
     return _validate(model, yamlfile.load(path, display))
 
 
@@ -215,27 +347,33 @@ def load(data_dir: Path, lang: str, root: Path | None = None) -> Content:
     """Load all data for one language; collect the problems of every file before raising."""
     root = root or data_dir.parent
     loaded: dict[str, Any] = {}
+    located: dict[str, yamlfile.Located] = {}
     problems: list[Problem] = []
-    for name in [*LANGUAGE_FILES, SHARED_FILE]:
-        path = data_dir / name if name == SHARED_FILE else data_dir / lang / name
+    for name in [*LANGUAGE_FILES, *SHARED_FILES]:
+        path = data_dir / name if name in SHARED_FILES else data_dir / lang / name
         try:
-            loaded[name] = load_file(path, _display(path, root))
+            located[name] = yamlfile.load(path, _display(path, root))
+            loaded[name] = _validate(SHARED_FILES.get(name) or LANGUAGE_FILES[name], located[name])
         except ProblemsFound as found:
             problems.extend(found.problems)
     if not problems:
-        organisations: OrganisationsFile = loaded[SHARED_FILE]
-        shown = _display(data_dir / SHARED_FILE, root)
-        located = yamlfile.load(data_dir / SHARED_FILE, shown)
+        organisations: OrganisationsFile = loaded["organisations.yml"]
+        shown = located["organisations.yml"]
         for index, organisation in enumerate(organisations.organisations):
             if lang not in organisation.texts:
-                problems.append(Problem(shown, located.line(("organisations", index)),
+                problems.append(Problem(shown.path, shown.line(("organisations", index)),
                                         f"organisation '{organisation.id}' has no '{lang}' text",
                                         f"add a '{lang}:' block with name, what and when"))
+        known = {"source": {source.id for source in loaded["sources.yml"].sources},
+                 "condition": {condition.id for condition in loaded["steps.yml"].conditions}}
+        for name in ("signals.yml", "steps.yml", "organisations.yml"):
+            problems.extend(_unknown_references(located[name], known))
     if problems:
         raise ProblemsFound(problems)
     return Content(lang=lang, signals=loaded["signals.yml"], steps=loaded["steps.yml"],
                    report_form=loaded["report-form.yml"], texts=loaded["texts.yml"],
-                   organisations=loaded[SHARED_FILE].organisations)
+                   organisations=loaded["organisations.yml"].organisations,
+                   sources={source.id: source for source in loaded["sources.yml"].sources})
 
 
 def _display(path: Path, root: Path) -> str:

@@ -7,12 +7,13 @@ import datetime as dt
 
 from babel.dates import format_date
 
-from handboek.content import Organisation
+from handboek.content import Source
 from handboek.pages import SourcePage
 from handboek.problems import Problem
 from handboek.texts import fill
 
 RECORD_MONTHS = 12
+LOCALES = {"en": "en_GB"}     # British dates (28 November 2026) in British-spelled English
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -31,7 +32,7 @@ def due_date(page: SourcePage) -> dt.date | None:
 
 def long_date(day: dt.date, lang: str) -> str:
     """`28 november 2026` / `28 November 2026`."""
-    return format_date(day, format="long", locale=lang)
+    return format_date(day, format="long", locale=LOCALES.get(lang, lang))
 
 
 def page_problems(page: SourcePage, today: dt.date) -> list[Problem]:
@@ -46,18 +47,17 @@ def page_problems(page: SourcePage, today: dt.date) -> list[Problem]:
                     "warning")]
 
 
-def record_problems(organisations: list[Organisation], lines: dict[str, int], path: str,
-                    today: dt.date) -> list[Problem]:
-    """A warning for each organisation record checked more than 12 months ago."""
+def record_problems(sources: list[Source], lines: dict[str, int], path: str, today: dt.date) -> list[Problem]:
+    """A warning for each source read more than 12 months ago: the facts that cite it need a new look."""
     problems = []
-    for organisation in organisations:
-        due = add_months(organisation.verified_on, RECORD_MONTHS)
+    for source in sources:
+        due = add_months(source.read_on, RECORD_MONTHS)
         if today > due:
-            problems.append(Problem(path, lines.get(organisation.id, 1),
-                                    f"organisation '{organisation.id}' was last checked on "
-                                    f"{organisation.verified_on.isoformat()}, more than {RECORD_MONTHS} months ago",
-                                    "check its details against the source, then set verified_on to today's date",
-                                    "warning"))
+            problems.append(Problem(path, lines.get(source.id, 1),
+                                    f"source '{source.id}' was last read on {source.read_on.isoformat()}, "
+                                    f"more than {RECORD_MONTHS} months ago",
+                                    "read it again and check every fact that cites it, then set read_on to "
+                                    "today's date", "warning"))
     return problems
 
 

@@ -88,12 +88,12 @@ class Session:
         self.report.extend(self._record_problems())
 
     def _record_problems(self) -> list[Problem]:
-        """Organisation records that were checked too long ago."""
-        path = self.data_dir / content.SHARED_FILE
+        """Sources that were read too long ago."""
+        path = self.data_dir / "sources.yml"
         located = yamlfile.load(path, display(path, self.root))
-        organisations = self.contents[self.default_language].organisations
-        lines = {o.id: located.line(("organisations", i, "verified_on")) for i, o in enumerate(organisations)}
-        return review.record_problems(organisations, lines, located.path, self.today)
+        sources = list(self.contents[self.default_language].sources.values())
+        lines = {s.id: located.line(("sources", i, "read_on")) for i, s in enumerate(sources)}
+        return review.record_problems(sources, lines, located.path, self.today)
 
 
 _current: Session | None = None

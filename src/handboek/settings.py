@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from email_validator import EmailNotValidError, validate_email
 
 from pydantic import (
     BaseModel,
@@ -100,6 +102,19 @@ class HouseStyle(_Section):
         return self
 
 
+class Deputy(_Section):
+    """Who takes the aandachtsfunctionaris' reports when he or she is away."""
+
+    name: Text = Field(default="", json_schema_extra={"example": '"Voornaam Achternaam"'})
+    phone: Phone = Field(default="", json_schema_extra={"example": '"010 123 4568"'})
+    email: Email = Field(default="", json_schema_extra={"example": "vervanger@gemeente.nl"})
+
+    @property
+    def is_set(self) -> bool:
+        """True when staff can reach the deputy: a name and a phone number or e-mail address."""
+        return bool(self.name and (self.phone or self.email))
+
+
 class AttentionOfficer(_Section):
     """The gemeente's aandachtsfunctionaris mensenhandel."""
 
@@ -107,6 +122,7 @@ class AttentionOfficer(_Section):
     phone: Phone = Field(default="", json_schema_extra={"example": '"010 123 4567"'})
     email: Email = Field(default="", json_schema_extra={"example": "aandachtsfunctionaris@gemeente.nl"})
     available: Text = Field(default="", json_schema_extra={"example": '"ma–vr 9:00–17:00"'})
+    deputy: Deputy = Field(default_factory=Deputy, json_schema_extra={"example": "{name: ..., phone: ...}"})
 
 
 class CareCoordinator(_Section):
@@ -119,6 +135,14 @@ class CareCoordinator(_Section):
     website: Url = Field(default="", json_schema_extra={"example": "https://www.regio.nl/zorgcoordinatie"})
 
 
+class Interpreter(_Section):
+    """The professional telephone interpreting service the gemeente uses."""
+
+    name: Text = Field(default="", json_schema_extra={"example": '"Tolkdienst van de gemeente"'})
+    phone: Phone = Field(default="", json_schema_extra={"example": '"010 123 4569"'})
+    available: Text = Field(default="", json_schema_extra={"example": '"ma–vr 8:00–18:00"'})
+
+
 class Contacts(_Section):
     """The people staff report to."""
 
@@ -126,6 +150,28 @@ class Contacts(_Section):
                                                 json_schema_extra={"example": "{name: ..., phone: ...}"})
     care_coordinator: CareCoordinator = Field(default_factory=CareCoordinator,
                                               json_schema_extra={"example": "{organisation: ..., phone: ...}"})
+    interpreter: Interpreter = Field(default_factory=Interpreter, json_schema_extra={"example": "{name: ..., phone: ...}"})
+
+
+class ReportChannel(_Section):
+    """How a filled-in report form reaches the aandachtsfunctionaris, and nowhere else."""
+
+    via: Literal["envelope", "secure_email", "case_system"] = Field(
+        default="envelope", json_schema_extra={"example": "envelope   (or secure_email, case_system)"})
+    detail: Text = Field(default="", json_schema_extra={"example": '"meldingen@gemeente.nl" or "Zaaksysteem X"'})
+
+    @model_validator(mode="after")
+    def _detail_fits(self) -> ReportChannel:
+        """Secure e-mail names its address, a case system its name; a closed envelope needs nothing."""
+        if self.via == "secure_email":
+            try:
+                validate_email(self.detail, check_deliverability=False)
+            except EmailNotValidError:
+                raise PydanticCustomError("channel", "via secure_email needs the address in detail "
+                                          "(now '{detail}')", {"detail": self.detail}) from None
+        elif self.via == "case_system" and not self.detail.strip():
+            raise PydanticCustomError("channel", "via case_system needs the name of the case system in detail")
+        return self
 
 
 class Settings(_Section):
@@ -135,6 +181,8 @@ class Settings(_Section):
     municipality: MunicipalityInfo = Field(json_schema_extra={"example": "{name: ..., logo: ...}"})
     house_style: HouseStyle = Field(json_schema_extra={"example": '{primary_color: "#1d5c8b", accent_color: "#e17000"}'})
     contacts: Contacts = Field(default_factory=Contacts, json_schema_extra={"example": "{attention_officer: ...}"})
+    report_channel: ReportChannel = Field(default_factory=ReportChannel,
+                                          json_schema_extra={"example": "{via: envelope}"})
     handbook_url: Url = Field(min_length=1, json_schema_extra={"example": "https://intranet.gemeente.nl/handboek-mensenhandel/"})
     report_form_url: Url = Field(default="", json_schema_extra={"example": "https://intranet.gemeente.nl/melden"})
     repo_edit_url: Url = Field(default="", json_schema_extra={
@@ -177,7 +225,7 @@ def uses_demo(settings: Settings, root: Path) -> bool:
 
 
 def release_problems(settings: Settings, located: yamlfile.Located, root: Path) -> list[Problem]:
-    """What still stops a release: the demo flag, example values and empty contacts."""
+    """What still stops a release (the demo flag, example values, empty contacts), and what it warns about."""
     problems: list[Problem] = []
 
     def need(loc: tuple[str, ...], message: str, fix: str) -> None:
@@ -204,6 +252,16 @@ def release_problems(settings: Settings, located: yamlfile.Located, root: Path) 
     if not (coordinator.phone or coordinator.email):
         need(("contacts", "care_coordinator"), "the zorgcoördinator has no phone number and no e-mail address",
              "fill in at least contacts.care_coordinator.phone or contacts.care_coordinator.email")
+    if not settings.contacts.interpreter.phone:
+        problems.append(Problem(located.path, located.line(("contacts",)),
+                                "no interpreting service is set: staff cannot see whom to call for an interpreter",
+                                "fill in contacts.interpreter (name and phone of your telephone interpreting service)",
+                                "warning"))
+    if not officer.deputy.is_set:
+        problems.append(Problem(located.path, located.line(("contacts", "attention_officer")),
+                                "the aandachtsfunctionaris has no deputy: when he or she is away, staff can only call "
+                                "the police", "fill in contacts.attention_officer.deputy (name, and phone or e-mail)",
+                                "warning"))
     return problems
 
 

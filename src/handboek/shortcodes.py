@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handboek import blocks, sitelists
 from handboek.blocks import Where
@@ -26,6 +26,12 @@ class Context:
     where: Where
     display: str          # the file as editors see it, e.g. docs/nl/signalen.md
     first_line: int       # line number of the Markdown body's first line
+    cited: list[str] = field(default_factory=list)   # the sources of the data blocks on this page, in order
+
+    def cite(self, *items: object) -> None:
+        """Remember the sources of data items shown on this page, for its list of sources."""
+        for item in items:
+            self.cited.extend(getattr(item, "sources", ()))
 
     @property
     def content(self):  # noqa: ANN201 - the Content of this page's language
@@ -35,17 +41,68 @@ class Context:
 
 Render = Callable[[Context, str], str]
 
-SHORTCODES: dict[str, tuple[tuple[str, ...], Render]] = {
-    "signals": ((), lambda c, a: blocks.signals(c.content)),
-    "nonverbal": ((), lambda c, a: blocks.nonverbal(c.content)),
-    "steps": (("", "summary"), lambda c, a: blocks.steps_summary(c.content, c.where) if a else blocks.steps(c.content)),
-    "donts": ((), lambda c, a: blocks.donts(c.content)),
-    "contact": (("attention_officer", "care_coordinator"),
+
+class BadArgument(ValueError):
+    """A shortcode argument that names nothing the data has."""
+
+
+def _signals(c: Context, about: str) -> str:
+    """The leaflet's signals about a person or an address, or the signals other sources name."""
+    data = c.content.signals
+    if about == "more":
+        c.cite(*data.more)
+        return blocks.more_signals(c.content)
+    c.cite(*(signal for _, signal in data.about(about or "person")))
+    return blocks.signals(c.content, about or "person")
+
+
+def _steps(c: Context, form: str) -> str:
+    """The steps in full, or as a summary that links to them."""
+    c.cite(*c.content.steps.steps)
+    return blocks.steps_summary(c.content, c.where) if form else blocks.steps(c.content)
+
+
+def _sources(c: Context, ids: str) -> str:
+    """The sources of this page: those of the data blocks above it, then the ids given (`all`: every source)."""
+    named = list(c.content.sources) if ids == "all" else ids.split()
+    unknown = [name for name in named if name not in c.content.sources]
+    if unknown:
+        raise BadArgument(f"the source '{unknown[0]}' is not in data/sources.yml",
+                          "use an id from data/sources.yml, or add the source there")
+    return blocks.sources(c.content, [*c.cited, *named])
+
+
+def _nonverbal(c: Context, _: str) -> str:
+    """The non-verbal signals."""
+    c.cite(c.content.signals.nonverbal)
+    return blocks.nonverbal(c.content)
+
+
+def _donts(c: Context, _: str) -> str:
+    """What not to do."""
+    c.cite(*c.content.steps.donts.items)
+    return blocks.donts(c.content)
+
+
+def _organisations(c: Context, _: str) -> str:
+    """The national organisations."""
+    c.cite(*c.content.organisations)
+    return blocks.organisations(c.content)
+
+
+SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
+    "signals": (("", "person", "address", "more"), _signals),
+    "nonverbal": ((), _nonverbal),
+    "steps": (("", "summary"), _steps),
+    "donts": ((), _donts),
+    "contact": (("attention_officer", "care_coordinator", "interpreter"),
                 lambda c, a: blocks.contact(c.content, c.session.settings, a)),
-    "organisations": ((), lambda c, a: blocks.organisations(c.content)),
-    "report-form": ((), lambda c, a: blocks.report_form(c.content)),
+    "organisations": ((), _organisations),
+    "report-form": ((), lambda c, a: blocks.report_form(c.content, c.session.settings)),
     "report-form-link": ((), lambda c, a: blocks.report_form_link(c.content, c.session.settings, c.where)),
+    "privacy": ((), lambda c, a: blocks.privacy_block(c.content, c.session.settings)),
     "downloads": ((), lambda c, a: blocks.downloads(c.content, c.where)),
+    "sources": (None, _sources),      # the sources of the data on this page, and the ids given
     "translation-status": ((), lambda c, a: sitelists.translation_status(c.session, c.where)),
     "changes": ((), lambda c, a: sitelists.changes(c.session, c.where)),
 }
@@ -79,11 +136,16 @@ def expand(markdown: str, context: Context) -> tuple[str, list[Problem]]:
                                         f"use one of: {known} (see CONTRIBUTING.md)"))
                 return ""
             allowed, render = SHORTCODES[name]
-            if arg not in (allowed or ("",)):
+            if allowed is not None and arg not in (allowed or ("",)):
                 problems.append(Problem(context.display, line_number,
                                         f"shortcode 'md:{name}' does not take '{arg}'", f"write {_usage(name)}"))
                 return ""
-            return render(context, arg)
+            try:
+                return render(context, arg)
+            except BadArgument as bad:
+                problems.append(Problem(context.display, line_number, f"shortcode 'md:{name}': {bad.args[0]}",
+                                        bad.args[1]))
+                return ""
 
         out.append(SHORTCODE.sub(replace, line))
     return "\n".join(out), problems

@@ -37,6 +37,10 @@ class ContactTexts(_Group):
     available: Text
     website: Text
     not_set: Text
+    deputy: Text
+    interpreter: Text
+    interpreter_not_set: Text
+    fallback: Text = Field(json_schema_extra={"example": '"Niemand bereikbaar? Bel de politie: {phone}."'})
 
 
 class OrganisationTexts(_Group):
@@ -44,8 +48,36 @@ class OrganisationTexts(_Group):
 
     what: Text
     when: Text
-    source: Text
-    verified_on: Text = Field(json_schema_extra={"example": '"gecontroleerd op {date}"'})
+
+
+class SourceTexts(_Group):
+    """How a source is cited."""
+
+    label: Text = Field(json_schema_extra={"example": '"Bron"'})
+    title: Text = Field(json_schema_extra={"example": '"Bronnen"'})
+    read_on: Text = Field(json_schema_extra={"example": '"gelezen op {date}"'})
+
+
+class SignalTexts(_Group):
+    """The groups of signals."""
+
+    person: Text
+    address: Text
+    more: Text
+    more_note: Text
+
+
+class PrivacyTexts(_Group):
+    """One privacy rule for the form, the checklist and every page that mentions them."""
+
+    title: Text
+    rule: Text
+    envelope: Text
+    secure_email: Text = Field(json_schema_extra={"example": '"Stuur het als pdf met beveiligde e-mail naar {detail}."'})
+    case_system: Text = Field(json_schema_extra={"example": '"Zet het als pdf in {detail}."'})
+    delete_pdf: Text
+    keep_nothing: Text
+    never: Text
 
 
 class DownloadItem(_Group):
@@ -75,6 +107,7 @@ class CardTexts(_Group):
     indications: Text
     steps: Text
     emergency: Text
+    emergency_where: Text
     report_to: Text
     care: Text
     qr_caption: Text
@@ -152,6 +185,9 @@ class Texts(BaseModel):
     site: SiteTexts
     contact: ContactTexts
     organisation: OrganisationTexts
+    sources: SourceTexts
+    signals: SignalTexts
+    privacy: PrivacyTexts
     steps: StepsTexts
     downloads: DownloadTexts
     card: CardTexts

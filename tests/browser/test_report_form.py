@@ -55,12 +55,31 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def fields(lang: str) -> list[dict]:
+    """Every field of the report form, section after section."""
+    return [field for section in data(lang, "report-form.yml")["sections"] for field in section["fields"]]
+
+
+def signal_boxes(lang: str) -> list[str]:
+    """The tick-boxes of the signals, in the order of the form: the person, body language, the address, more."""
+    signals = data(lang, "signals.yml")
+    numbered = [(n, s) for n, s in enumerate(signals["signals"], 1)]
+    return ([f"{n}. {s['check']}" for n, s in numbered if s.get("about", "person") == "person"]
+            + [signals["nonverbal"]["check"]]
+            + [f"{n}. {s['check']}" for n, s in numbered if s.get("about") == "address"]
+            + [s["check"] for s in signals["more"]])
+
+
 def fill_in(tab: Tab, lang: str) -> dict[str, str]:  # field id → regular expression
-    """Type a distinct value into every field, tick two signals; return, per field, how it reads on paper."""
+    """Type a distinct value into every field, choose the first option, tick two signals; return, per field, how it
+    reads on paper."""
     page, typed = tab.page, {}
-    for number, field in enumerate(data(lang, "report-form.yml")["fields"]):
+    for number, field in enumerate(fields(lang)):
         control = page.locator(f"#rf-{field['id']}")
-        if field["kind"] == "date":
+        if field["kind"] == "choice":
+            page.locator(f"input[name={field['id']}]").first.check()
+            typed[field["id"]] = re.escape(squeeze(field["options"][0]))
+        elif field["kind"] == "date":
             control.fill("2026-11-28")
             typed[field["id"]] = DATE_SHOWN
         elif field["kind"] == "time":
@@ -96,18 +115,24 @@ def test_form_has_the_fields_of_the_printable_form(new_tab: TabFactory, demo_bui
     tab = new_tab()
     tab.open(form_page(lang))
     form = tab.page.locator("form.report-form")
-    fields = data(lang, "report-form.yml")["fields"]
     shown = [text.strip() for text in form.locator(".report-form__field > label:not(.report-form__check), "
                                                    ".report-form__field > legend").all_inner_texts()]
-    assert shown == [field["label"] for field in fields]
-    for field in fields:
-        if field["kind"] != "signals":
+    assert shown == [field["label"] for field in fields(lang)]
+    sections = [text.strip() for text in form.locator(".report-form__section > legend").all_inner_texts()]
+    assert sections == [section["title"] for section in data(lang, "report-form.yml")["sections"]]
+    for field in fields(lang):
+        if field["kind"] == "choice":
+            options = form.locator(f"input[name={field['id']}]")
+            assert options.count() == len(field["options"])
+            assert options.evaluate_all("es => es.map(e => e.type + ':' + e.labels[0].textContent.trim())") == [
+                f"radio:{option}" for option in field["options"]]
+        elif field["kind"] != "signals":
             control = form.locator(f"#rf-{field['id']}")
             assert control.evaluate("e => e.type") == field["kind"]
             assert control.evaluate("e => e.labels[0].textContent.trim()") == field["label"], "labelled"
-    signals = data(lang, "signals.yml")
-    boxes = [text.strip() for text in form.locator(".report-form__check").all_inner_texts()]
-    assert boxes == [signal["short"] for signal in signals["signals"]] + [signals["nonverbal"]["short"]]
+    boxes = [text.strip() for text in form.locator("input[name=signals]").evaluate_all(
+        "es => es.map(e => e.labels[0].textContent)")]
+    assert boxes == signal_boxes(lang)
     # The printable form (PDF) has the same fields and signals, in the same order.
     in_order = [text.strip() for text in form.locator(".report-form__field > label:not(.report-form__check), "
                                                       ".report-form__field > legend, .report-form__check")
@@ -179,8 +204,9 @@ def test_typed_data_is_gone_when_the_reader_leaves_or_closes_the_tab(new_tab: Ta
     tab.open(form_page(DEFAULT_LANGUAGE))
     typed = fill_in(tab, DEFAULT_LANGUAGE)
     values = "() => [...document.querySelectorAll('form.report-form input, form.report-form textarea')]" \
-             ".filter(e => e.type === 'checkbox' ? e.checked : e.value !== '').length"
+             ".filter(e => ['checkbox', 'radio'].includes(e.type) ? e.checked : e.value !== '').length"
     assert tab.page.evaluate(values) == len(typed) + 2
+    tab.page.on("dialog", lambda dialog: dialog.accept())      # the browser asks before a filled-in form is left
     tab.open("signalen/")
     tab.page.go_back()
     assert tab.page.url.endswith(form_page(DEFAULT_LANGUAGE))
@@ -190,3 +216,32 @@ def test_typed_data_is_gone_when_the_reader_leaves_or_closes_the_tab(new_tab: Ta
     again = tab.context.new_page()
     again.goto(tab.site.url(form_page(DEFAULT_LANGUAGE)))
     assert again.evaluate(values) == 0, "a new tab starts empty"
+
+
+def test_leaving_a_filled_in_form_asks_first_and_an_empty_one_does_not(new_tab: TabFactory) -> None:
+    tab = new_tab()
+    asked: list[str] = []
+    answer = {"leave": False}
+
+    def on_dialog(dialog) -> None:  # noqa: ANN001 - a Playwright Dialog
+        asked.append(dialog.type)
+        dialog.accept() if answer["leave"] else dialog.dismiss()
+
+    tab.page.on("dialog", on_dialog)
+    tab.open(form_page(DEFAULT_LANGUAGE))
+    menu_link = tab.page.locator(".md-nav--primary a[href$='signalen/']").first
+    menu_link.click()
+    tab.page.wait_for_url("**/signalen/")
+    assert asked == [], "an empty form is left without a question"
+    tab.page.go_back()
+    tab.page.locator("#rf-place").click()
+    tab.page.keyboard.type("Balie 3")
+    tab.page.locator(".md-nav--primary a[href$='signalen/']").first.click()
+    tab.page.wait_for_timeout(300)
+    assert asked == ["beforeunload"], asked
+    assert tab.page.url.endswith(form_page(DEFAULT_LANGUAGE)), "the reader chose to stay"
+    assert tab.page.locator("#rf-place").input_value() == "Balie 3", "and the notes are still there"
+    answer["leave"] = True
+    tab.page.locator(".md-nav--primary a[href$='signalen/']").first.click()
+    tab.page.wait_for_url("**/signalen/")
+    assert asked == ["beforeunload", "beforeunload"]

@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from handboek import colours
+from handboek import blocks, colours
 from handboek.compiled import keep_compiled
 from handboek.content import Content, FormField
 from handboek.pdf import qr
@@ -20,7 +20,7 @@ from handboek.settings import Settings
 CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
 CARD_HEIGHT = 55
 CARDS_PER_A4 = 5
-SHORT_KINDS = {"date", "time"}
+SHORT_KINDS = {"date", "time", "text"}   # two of these in a row share a line on paper
 
 _environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
                            autoescape=select_autoescape(enabled_extensions=("j2",)),
@@ -86,7 +86,9 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
         "font": source.font, "colours": _colours(settings), "logo": source.logo.as_uri(), "demo": source.demo,
         "officer": settings.contacts.attention_officer, "coordinator": settings.contacts.care_coordinator,
         "signals": content.signals.signals, "nonverbal": content.signals.nonverbal,
-        "steps": content.steps.steps, "donts": content.steps.donts, "form": content.report_form,
+        "signal_groups": blocks.signal_checks(content), "deputy": settings.contacts.attention_officer.deputy,
+        "steps": content.steps.views(), "donts": content.steps.donts, "form": content.report_form,
+        "privacy": blocks.privacy(content, settings), "fallback": blocks.fallback(content),
         "qr": qr.svg(settings.handbook_url), "url_display": settings.handbook_url.removeprefix("https://"),
         "settings_display": source.settings_display, "texts_display": f"{source.data_display}/texts.yml",
         "signals_display": f"{source.data_display}/signals.yml", "steps_display": f"{source.data_display}/steps.yml",
@@ -107,7 +109,7 @@ def job_from_template(source: PrintSource, template: str, title: str, name: str,
 
 
 def _rows(fields: list[FormField]) -> list[list[FormField]]:
-    """Form fields in rows: two short fields (date, time) share a row."""
+    """Form fields in rows: two short fields in a row (date, time, a line of text) share a row."""
     rows: list[list[FormField]] = []
     for field in fields:
         if rows and len(rows[-1]) == 1 and rows[-1][0].kind in SHORT_KINDS and field.kind in SHORT_KINDS:
@@ -138,4 +140,5 @@ def checklist(source: PrintSource, name: str) -> Job:
 def report_form(source: PrintSource, name: str) -> Job:
     """The blank report form, A4."""
     return job_from_template(source, "report-form.html.j2", source.content.report_form.title, name,
-                rows=_rows(source.content.report_form.fields))
+                             sections=[(section.title, _rows(section.fields))
+                                       for section in source.content.report_form.sections])
