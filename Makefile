@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   := site
+# `make lock` and `make audit` run from their own environment, so their packages never mix with the site's.
+TOOLS  := .venv-tools
+LOCKS  := requirements/runtime.txt requirements/test.txt requirements/dev.txt requirements/bench.txt requirements/tools.txt
 
 # Material for MkDocs prints an end-of-life banner on every build. We know: see README, "Stack".
 export NO_MKDOCS_2_WARNING := 1
@@ -13,7 +16,7 @@ export PIP_PROGRESS_BAR := off
 # Only `make serve` builds one language; a value left in the shell must not reach a real build.
 unexport HANDBOEK_ONLY_LANGUAGE
 
-.PHONY: build serve test check check-online release bench translated status clean prereqs help pre-commit
+.PHONY: build serve test check check-online release bench translated status clean prereqs help pre-commit lock audit
 
 help:
 	@echo "make build         set up .venv, build the site and PDFs into $(SITE)/"
@@ -27,24 +30,35 @@ help:
 	@echo "make release       build for publication; refuses example settings"
 	@echo "make bench         measurements, written to benchmarks/results.md"
 	@echo "make pre-commit    check your changes before every commit (editors working locally)"
+	@echo "make lock          after changing pyproject.toml: resolve requirements/*.txt again"
+	@echo "                   (UPGRADE=name: also update that package, UPGRADE=all: every package)"
+	@echo "make audit         look up known vulnerabilities of every locked package (needs internet)"
 
 prereqs:
 	@scripts/check-prereqs $(PYTHON)
 
-# The virtual environment, installed once and again when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | prereqs
+# The virtual environment, installed from the lock files: every package, also the ones our packages need,
+# at the version that was tested and checked against its hash. The handbook itself comes from src/ without
+# any further download (setuptools, its build backend, is in the lock too).
+$(VENV)/.installed: pyproject.toml requirements/runtime.txt | prereqs
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the handbook's tools into $(VENV) ..."
-	@$(BIN)/python -m pip install --quiet --editable .
+	@$(BIN)/python -m pip install --quiet --require-hashes -r requirements/runtime.txt
+	@$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.txt
 	@echo "Installing the test tools into $(VENV) ..."
-	@$(BIN)/python -m pip install --quiet --editable ".[test]"
+	@$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	@touch $@
 
-$(VENV)/.installed-bench: $(VENV)/.installed-test
-	@$(BIN)/python -m pip install --quiet --editable ".[bench]"
+$(VENV)/.installed-bench: $(VENV)/.installed-test requirements/bench.txt
+	@$(BIN)/python -m pip install --quiet --require-hashes -r requirements/bench.txt
+	@touch $@
+
+$(TOOLS)/.installed: requirements/tools.txt | prereqs
+	@test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/python -m pip install --quiet --require-hashes -r requirements/tools.txt
 	@touch $@
 
 build: $(VENV)/.installed
@@ -81,10 +95,19 @@ translated: $(VENV)/.installed
 status: $(VENV)/.installed
 	@$(BIN)/handboek status
 
-pre-commit: $(VENV)/.installed
-	@$(BIN)/python -m pip install --quiet --editable ".[dev]"
+pre-commit: $(VENV)/.installed requirements/dev.txt
+	@$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
 	@$(BIN)/pre-commit install
 	@echo "Done: every commit now runs the checks in .pre-commit-config.yaml."
+
+# pyproject.toml says what the handbook needs; the lock files say exactly what gets installed.
+lock: $(TOOLS)/.installed
+	@scripts/lock $(UPGRADE)
+
+# Needs the advisory database on the internet, so it runs on a schedule (.gitlab-ci.yml, .github/workflows/),
+# never in `make test`. --strict: a package that could not be looked up fails the audit instead of passing it.
+audit: $(TOOLS)/.installed
+	@$(TOOLS)/bin/pip-audit --disable-pip --require-hashes --strict --progress-spinner off $(addprefix -r ,$(LOCKS))
 
 clean:
 	rm -rf $(SITE) .cache .pytest_cache

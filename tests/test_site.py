@@ -115,6 +115,37 @@ def test_language_selector_keeps_the_reader_on_the_same_page(demo_build: Build) 
     assert urljoin("/en/", switch["nl"]) == "/", "relative, so it works under any sub-path"
 
 
+def test_no_page_gives_materials_script_a_language_root_to_fetch_a_sitemap_from(demo_build: Build) -> None:
+    """Material fetches sitemap.xml next to every <link rel="alternate">: per-page links gave two 404s a view."""
+    offenders = [f"{path.relative_to(demo_build.site)}: {link.get('href')}" for path in demo_build.html_files()
+                 for link in html.document_fromstring(path.read_bytes()).xpath("//link[@rel='alternate']")]
+    assert not offenders, offenders
+    not_found = html.document_fromstring((demo_build.site / "404.html").read_bytes())
+    switch = {a.get("hreflang"): a.get("href") for a in not_found.xpath("//a[@hreflang]")}
+    assert {urljoin("/x/y/z/", href) for href in switch.values()} == \
+        {"/handboek-mensenhandel/", "/handboek-mensenhandel/en/"}, "404.html is served at any depth"
+
+
+def test_sitemap_gives_every_page_its_language_versions_as_absolute_urls(demo_build: Build) -> None:
+    """The hreflang alternates live in sitemap.xml: absolute, each page listing itself and its translation."""
+    from lxml import etree
+
+    base = "https://intranet.example.nl/handboek-mensenhandel/"
+    tree = etree.parse(str(demo_build.site / "sitemap.xml"))
+    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    groups = {}
+    for url in tree.xpath("//s:url", namespaces=names):
+        location = url.findtext("s:loc", namespaces=names)
+        alternates = {link.get("hreflang"): link.get("href") for link in url.xpath("x:link", namespaces=names)}
+        assert set(alternates) == set(LANGUAGES) and location in alternates.values(), location
+        for href in alternates.values():
+            assert href.startswith(base), href
+            assert (demo_build.site / href.removeprefix(base) / "index.html").is_file(), href
+        groups[location] = alternates
+    assert len(groups) == 2 * len(list((ROOT / "docs" / "nl").rglob("*.md")))
+    assert all(groups[href] == alternates for alternates in groups.values() for href in alternates.values())
+
+
 def test_search_indexes_both_languages_with_stemming(demo_build: Build) -> None:
     import json
 

@@ -16,6 +16,7 @@ import yaml
 from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, Build
 from handboek.blocks import url_dir
 
+from browser.nginx import NginxSite, serve_with_nginx
 from browser.served import ServedSite, serve
 from browser.tab import Tab, axe_script
 
@@ -92,6 +93,19 @@ def demo_site(demo_build: Build) -> Iterator[ServedSite]:
 def testwijk_site(fixture_build: Build) -> Iterator[ServedSite]:
     """The fixture municipality's site at http://127.0.0.1:<port>/balie/handboek/."""
     yield from _served("testwijk", fixture_build)
+
+
+@pytest.fixture(scope="session")
+def nginx_site(demo_build: Build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NginxSite]:
+    """The demo site behind nginx with deploy/nginx/handboek-mensenhandel.conf, as on an intranet server."""
+    assert demo_build.returncode == 0, demo_build.output
+    try:
+        site = serve_with_nginx("nginx", demo_build.site, handbook_url(SETTINGS["demo"]),
+                                tmp_path_factory.mktemp("nginx"))
+    except FileNotFoundError:
+        unavailable("nginx not found; install it with `apt-get install nginx` (no service needs to run)")
+    yield site
+    site.stop()
 
 
 # Package scope: Playwright's synchronous API keeps an asyncio loop running until it stops, which would

@@ -47,7 +47,7 @@ class ServedSite:
     name: str
     site: Path
     base_url: str             # e.g. http://127.0.0.1:41234/handboek-mensenhandel/
-    server: ThreadingHTTPServer
+    server: ThreadingHTTPServer | None   # None when another program serves it (browser/nginx.py)
 
     @property
     def origin(self) -> str:
@@ -61,8 +61,9 @@ class ServedSite:
 
     def stop(self) -> None:
         """Stop serving."""
-        self.server.shutdown()
-        self.server.server_close()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
 
 
 def serve(name: str, site: Path, handbook_url: str) -> ServedSite:
