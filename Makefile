@@ -16,7 +16,7 @@ export PIP_PROGRESS_BAR := off
 # Only `make serve` builds one language; a value left in the shell must not reach a real build.
 unexport HANDBOEK_ONLY_LANGUAGE
 
-.PHONY: build serve test check check-online release bench translated status clean prereqs help pre-commit lock audit
+.PHONY: build serve test check check-online release bench translated status language clean prereqs help pre-commit lock audit
 
 help:
 	@echo "make build         set up .venv, build the site and PDFs into $(SITE)/"
@@ -27,6 +27,7 @@ help:
 	@echo "make check-online  also check external links (needs internet)"
 	@echo "make translated FILE=docs/en/page.md   mark a translation as up to date"
 	@echo "make status        translation status of every page"
+	@echo "make language LANG=pl   start a new language from the English pages, to translate"
 	@echo "make release       build for publication; refuses example settings"
 	@echo "make bench         measurements, written to benchmarks/results.md"
 	@echo "make pre-commit    check your changes before every commit (editors working locally)"
@@ -68,7 +69,7 @@ build: $(VENV)/.installed
 # A preview builds one language, so that a saved page shows within a second (benchmarks/results.md).
 PREVIEW ?= nl
 serve: $(VENV)/.installed
-	@case "$(PREVIEW)" in nl|en|all) ;; *) echo "PREVIEW=$(PREVIEW): not a choice — use PREVIEW=nl, PREVIEW=en or PREVIEW=all"; exit 2;; esac
+	@test "$(PREVIEW)" = all -o -d "docs/$(PREVIEW)" || { echo "PREVIEW=$(PREVIEW): not a choice — use PREVIEW=all or a language folder in docs/, e.g. PREVIEW=en"; exit 2; }
 	@echo "Preview of '$(PREVIEW)'. Other choices: make serve PREVIEW=en, make serve PREVIEW=all (both languages)."
 	@$(if $(filter all,$(PREVIEW)),,HANDBOEK_ONLY_LANGUAGE=$(PREVIEW)) $(BIN)/mkdocs serve
 
@@ -82,8 +83,9 @@ release: $(VENV)/.installed
 	@$(BIN)/handboek release-check
 	@$(MAKE) --no-print-directory build
 
+# Tests run in as many processes as there are cores (pytest-xdist); the builds they share are made once.
 test: $(VENV)/.installed-test
-	@$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest -n auto --dist loadscope
 
 bench: $(VENV)/.installed-bench
 	@$(BIN)/python benchmarks/run.py
@@ -94,6 +96,10 @@ translated: $(VENV)/.installed
 
 status: $(VENV)/.installed
 	@$(BIN)/handboek status
+
+language: $(VENV)/.installed
+	@test -n "$(LANG)" || { echo "Say which language: make language LANG=pl"; exit 2; }
+	@$(BIN)/handboek language $(LANG)
 
 pre-commit: $(VENV)/.installed requirements/dev.txt
 	@$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt

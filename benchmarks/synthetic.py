@@ -42,7 +42,7 @@ PAGES_PER_SECTION = 20
 TODAY = "2026-11-28"
 
 sys.path.insert(0, str(ROOT / "src"))
-from handboek.translations import page_version  # noqa: E402  (the project's own package)
+from handboek.model.translations import page_version  # noqa: E402  (the project's own package)
 
 
 # --- mkdocs.yml: read and write it with its !ENV tags intact ------------------------------------------------

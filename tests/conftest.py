@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
@@ -63,21 +66,86 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def pdf_pages(source: Path | bytes) -> list[str]:
+    """The text of each page of a PDF, in the order it was written (pdfium: fast, also for the whole handbook)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(source)
+    try:
+        # pdfium marks a hyphen where a word breaks across lines with U+FFFE.
+        return [page.get_textpage().get_text_range().replace("\ufffe", "-") for page in document]
+    finally:
+        document.close()
+
+
+def pdf_sizes(source: Path | bytes) -> list[tuple[float, float]]:
+    """The width and height in points of each page of a PDF."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(source)
+    try:
+        return [page.get_size() for page in document]
+    finally:
+        document.close()
+
+
+def pdf_text(source: Path | bytes) -> str:
+    """The text of a PDF on one line, every run of white space one space."""
+    return " ".join(" ".join(pdf_pages(source)).split())
+
+
+def smallest_text(source: Path | bytes) -> float:
+    """The size in points of the smallest visible character of a PDF, as printed (font size times its scale)."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    document, matrix, sizes = pypdfium2.PdfDocument(source), pdfium.FS_MATRIX(), []
+    try:
+        for page in document:
+            text = page.get_textpage()
+            for index in range(text.count_chars()):
+                if chr(pdfium.FPDFText_GetUnicode(text.raw, index)).strip():
+                    pdfium.FPDFText_GetMatrix(text.raw, index, ctypes.byref(matrix))
+                    scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                    sizes.append(pdfium.FPDFText_GetFontSize(text.raw, index) * scale)
+    finally:
+        document.close()
+    return min(sizes)
+
+
 # Review dates are checked against this day, so that the suite does not turn red by itself a year from
 # now; the overdue warning is tested on purpose in test_checks.py.
 TODAY = "2026-11-28"
 
 
+def shared_build(name: str, tmp_path_factory: pytest.TempPathFactory, make: Callable[[Path], Build]) -> Build:
+    """A build made once per test run, also when the tests run in several processes (pytest-xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base    # the folder all workers share
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)        # the first process builds; the others wait, then read its result
+        result = folder / f"{name}.json"
+        if result.is_file():
+            made = json.loads(result.read_text(encoding="utf-8"))
+            return Build(site=Path(made["site"]), returncode=made["returncode"], output=made["output"])
+        build = make(folder / name / "site")
+        result.write_text(json.dumps({**asdict(build), "site": str(build.site)}), encoding="utf-8")
+        return build
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The shipped handbook with the demo municipality, PDFs included."""
-    return run_build(ROOT, tmp_path_factory.mktemp("demo") / "site", today=TODAY)
+    return shared_build("demo", tmp_path_factory, lambda site: run_build(ROOT, site, today=TODAY))
 
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The handbook with the second municipality (tests/fixtures/testwijk), PDFs included."""
-    return run_build(ROOT, tmp_path_factory.mktemp("testwijk") / "site", settings=FIXTURE_SETTINGS, today=TODAY)
+    return shared_build("testwijk", tmp_path_factory,
+                        lambda site: run_build(ROOT, site, settings=FIXTURE_SETTINGS, today=TODAY))
 
 
 @pytest.fixture()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, TODAY, Build, copy_project, run_build
-from handboek import linkcheck, linkmessages, pages
+from handboek.checks import built, engine_messages, links, readability
+from handboek.model import pages, project
+from handboek.pdf.products import KINDS
 
 # Each broken line goes into docs/nl/jouw-rol.md, one per line, so each message can name its line.
 BROKEN_LINES = {
@@ -179,7 +181,7 @@ def test_make_check_runs_without_pdfs_and_reports_clean() -> None:
 def test_every_page_shows_when_it_was_last_reviewed(demo_build: Build) -> None:
     import datetime as dt
 
-    from handboek.review import long_date
+    from handboek.model.review import long_date
 
     for lang, page, words in (("nl", "signalen", "Laatst gecontroleerd op"), ("en", "en/signalen", "Last reviewed on")):
         front = (ROOT / "docs" / lang / "signalen.md").read_text(encoding="utf-8")
@@ -212,12 +214,14 @@ urls = st.one_of(st.text(max_size=60), st.sampled_from(["tel:", "mailto:", "http
 @settings(max_examples=300, deadline=None)
 @given(hrefs=st.lists(urls, max_size=8), texts=st.lists(st.text(max_size=20), max_size=8))
 def test_any_link_target_gives_problems_never_a_crash(hrefs: list[str], texts: list[str]) -> None:
-    page = linkcheck.BuiltPage(path="signalen/index.html", lang="nl", display="docs/nl/signalen.md",
-                               source="\n".join(hrefs), expanded="\n".join(hrefs))
-    page.links = [linkcheck.Link("a", href, texts[i] if i < len(texts) else "", in_content=True)
-                  for i, href in enumerate(hrefs)]
-    page.links.append(linkcheck.Link("img", hrefs[0] if hrefs else "", "", in_content=True, alt=None))
-    for problem in linkcheck.check([page], {"index.html", "signalen/index.html"}, ["nl", "en"], "nl"):
+    page = pages.Page("nl", "signalen.md", "docs/nl/signalen.md", "\n".join(hrefs), "", 1, None, None)
+    found = links.Found([links.Link("a", href, texts[i] if i < len(texts) else "", in_content=True)
+                         for i, href in enumerate(hrefs)])
+    found.links.append(links.Link("img", hrefs[0] if hrefs else "", "", in_content=True, alt=None))
+    local, internal = links.page_problems(page, "signalen/index.html", found, "\n".join(hrefs))
+    between = links.internal_problems(page, internal, {"signalen/index.html": set()},
+                                      {"index.html", "signalen/index.html"}, ["nl", "en"], "nl")
+    for problem in local + between:
         assert problem.path == "docs/nl/signalen.md" and problem.line >= 1 and problem.fix
 
 
@@ -226,87 +230,41 @@ def test_any_link_target_gives_problems_never_a_crash(hrefs: list[str], texts: l
 def test_any_engine_message_is_converted_or_left_alone(message: str, link: str) -> None:
     for text in (message, f"Doc file 'nl/x.md' contains a link '{link}', but the target is not found among "
                           "documentation files."):
-        problem = linkmessages.convert(text, Path("/nonexistent"), "docs")
+        problem = engine_messages.convert(text, Path("/nonexistent"), "docs")
         assert problem is None or (problem.path.startswith("docs/") and " — " in str(problem))
 
 
-def test_pages_checked_in_the_worker_process_give_the_same_problems_as_in_the_build(demo_build: Build) -> None:
-    # handboek.collector checks the built pages in a second process; serve (threads) checks them in the build.
-    from handboek import collector, processes
+def _checked(site: Path, tmp_path: Path, change: str) -> list[str]:
+    """The problems the checks find in a copy of a built site, after `change` is put into its signals page."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "signalen" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", change + "</article>", 1), encoding="utf-8")
+    current, _ = project.load(ROOT, "municipality.yml", "data", "docs", ["nl", "en"], "nl", KINDS)
+    # The change is raw HTML, as written in the page: not a Markdown link that MkDocs checked already.
+    return [str(problem) for problem in built.problems(current, copy, {("nl", "signalen.md"): change}, None, set())]
 
-    sidebars = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
+
+def test_the_checks_read_every_built_page_once_and_report_what_is_wrong(demo_build: Build, tmp_path: Path) -> None:
     broken = ('<a href="../nergens/">kapot</a> <a href="http://example.org/">onveilig</a> '
               '<a href="../wat-te-doen/#bestaat-niet">anker</a> <img src="../assets/images/geen.png">')
     wordy = "".join(f"<p>{' '.join(['Deze zin is veel te lang voor een baliemedewerker'] * 8)} {i}.</p>"
                     for i in range(6))
-    files = {path.relative_to(demo_build.site).as_posix() for path in demo_build.site.rglob("*") if path.is_file()}
-    results = []
-    for parallel in (True, False):
-        found = collector.Collector("md-content__inner", sidebars, parallel=parallel, batch=4)
-        assert found.parallel == (parallel and processes.cores() > 1 and processes.can_fork())
-        for path in demo_build.html_files():
-            relative = path.relative_to(demo_build.site).as_posix()
-            if relative == "404.html":   # not a page of the handbook: its links are absolute, under site_url
-                continue
-            html, expanded = path.read_text(encoding="utf-8"), ""
-            if relative == "signalen/index.html":
-                html, expanded = html.replace("</article>", broken + wordy + "</article>", 1), broken
-            lang = "en" if relative.startswith("en/") else "nl"
-            found.add(html, linkcheck.BuiltPage(relative, lang, relative, "", expanded), readable=lang == "nl")
-        used_worker = found._pool.started
-        problems = sorted(found.problems(files, ["nl", "en"], "nl"))
-        assert used_worker == found.parallel
-        results.append(problems)
-    parallel, inline = results
-    assert parallel == inline
-    messages = " | ".join(problem.message for problem in inline)
+    found = _checked(demo_build.site, tmp_path, broken + wordy)
+    messages = " | ".join(found)
     for expected in ("'../nergens/' points to 'nergens/index.html', which is not in the built site",
                      "'http://example.org/' is not a secure (https) link", "'#bestaat-niet', which is not on that page",
                      "image '../assets/images/geen.png' has no alt text", "above language level B1"):
         assert expected in messages
-    assert all(problem.path == "signalen/index.html" for problem in inline), messages
+    assert all(line.startswith("docs/nl/signalen.md:") for line in found), messages
 
 
-def test_a_page_the_checks_cannot_read_is_one_problem_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
-    from handboek import collector, readability
-
+def test_a_page_the_checks_cannot_read_is_one_problem_not_a_crash(demo_build: Build, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object) -> list:
         raise ValueError("unexpected markup")
 
     monkeypatch.setattr(readability, "problems", broken)
-    check = collector.SiteCheck("md-content__inner")
-    page = linkcheck.BuiltPage("signalen/index.html", "nl", "docs/nl/signalen.md", "", "")
-    check.add('<html><body><article class="md-content__inner"><p>Tekst.</p></article></body></html>', page, True)
-    found = check.finish({"signalen/index.html"}, ["nl", "en"], "nl")
-    assert [str(p) for p in found] == ["docs/nl/signalen.md:1: the checks could not read this page (unexpected "
-                                       "markup) — look at the built page; if it looks right, report this as a bug"]
-
-
-def test_a_worker_that_stops_is_reported_in_one_line(demo_build: Build) -> None:
-    # In a fresh process, as in a build: the test runner's own threads would keep the checks from forking.
-    script = """
-import os, signal, sys
-from pathlib import Path
-from handboek import collector, linkcheck
-site = Path(sys.argv[1])
-found = collector.Collector("md-content__inner", None, batch=2)
-print("parallel", found.parallel)
-pages = sorted(site.rglob("index.html"))[:6]
-def add(path):
-    relative = path.relative_to(site).as_posix()
-    found.add(path.read_text(encoding="utf-8"), linkcheck.BuiltPage(relative, "nl", relative, "", ""))
-for path in pages[:2]:
-    add(path)
-for pid in list(found._pool._executor._processes):   # the worker dies, e.g. killed for lack of memory
-    os.kill(pid, signal.SIGKILL)
-for path in pages[2:]:
-    add(path)
-for problem in found.problems(set(), ["nl", "en"], "nl"):
-    print(problem)
-"""
-    run = subprocess.run([sys.executable, "-c", script, str(demo_build.site)], capture_output=True, text=True,
-                         timeout=120)
-    lines = run.stdout.splitlines()
-    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
-    assert lines[0] == "parallel True", "a build process with two cores checks pages in a worker"
-    assert len(lines) == 2 and "the link check stopped unexpectedly" in lines[1], lines
+    found = _checked(demo_build.site, tmp_path, "")
+    assert "docs/nl/signalen.md:1: the checks could not read this page (unexpected markup) — look at the built page; " \
+           "if it looks right, report this as a bug" in found

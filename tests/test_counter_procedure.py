@@ -7,13 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pdfplumber
 import pytest
 import yaml
 from lxml import html
 
-from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, Build
-from handboek import content
+from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, Build, pdf_text
+import datetime as dt
+
+from handboek.model import content
+from handboek.pdf.products import KINDS
 from handboek.problems import ProblemsFound
 from test_pdfs import pdf_path
 from test_settings import VALID, problems_for
@@ -32,9 +34,8 @@ def conditioned(lang: str) -> list[tuple[dict, dict]]:
 
 
 def flat_pdf_text(path: Path) -> str:
-    """A PDF's text on one line, every run of white space one space."""
-    with pdfplumber.open(path) as pdf:     # in the order it was written: columns one after the other
-        return " ".join(" ".join((page.extract_text(use_text_flow=True) or "") for page in pdf.pages).split())
+    """A PDF's text in the order it was written (columns one after the other), every run of white space one space."""
+    return pdf_text(path)
 
 
 def squeeze(text: str) -> str:
@@ -162,7 +163,7 @@ def test_the_card_keeps_the_leaflets_nine_and_the_tick_boxes_say_what_staff_can_
 
 def test_every_signal_step_and_dont_names_a_source_and_added_ones_show_it(demo_build: Build) -> None:
     for lang in LANGUAGES:
-        loaded = content.load(ROOT / "data", lang, ROOT)
+        loaded = content.load(ROOT / "data", list(LANGUAGES), ROOT, dt.date.today(), KINDS)[0][lang]
         items = [*loaded.signals.signals, *loaded.signals.more, *loaded.steps.steps, *loaded.steps.donts.items]
         assert all(item.sources for item in items)
         prefix = "" if lang == "nl" else "en/"
@@ -190,7 +191,7 @@ def test_an_unknown_source_or_condition_is_one_line_with_its_place(tmp_path: Pat
     path.write_text(changed, encoding="utf-8")
     line = changed[:changed.index("unknown-source")].count("\n") + 1
     with pytest.raises(ProblemsFound) as found:
-        content.load(data, "nl", tmp_path)
+        content.load(data, list(LANGUAGES), tmp_path, dt.date.today(), KINDS)
     messages = [str(problem) for problem in found.value.problems]
     assert len(messages) == 1, messages
     assert messages[0].startswith(f"data/nl/steps.yml:{line}: {expected}"), messages[0]

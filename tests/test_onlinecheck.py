@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek import onlinecheck
+from handboek.checks import online as onlinecheck
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
 import yaml
 import zxingcpp
 
-from conftest import LANGUAGES, ROOT, Build, run_build
+from conftest import LANGUAGES, ROOT, Build, pdf_pages, pdf_text, run_build, smallest_text
+from handboek.pdf.products import KINDS, PRODUCTS
 
 MM = 72 / 25.4
-NAMES = {"nl": {"card": "zakkaart.pdf", "card_a4": "zakkaart-a4.pdf", "checklist": "checklist-signalen.pdf",
-                "report_form": "meldingsformulier.pdf", "handbook": "handboek.pdf"},
-         "en": {"card": "pocket-card.pdf", "card_a4": "pocket-card-a4.pdf", "checklist": "signals-checklist.pdf",
-                "report_form": "report-form.pdf", "handbook": "handbook.pdf"}}
 
 
 def pdf_path(build: Build, lang: str, kind: str) -> Path:
-    """Where a PDF is published."""
-    return build.site / ("" if lang == "nl" else "en") / "downloads" / NAMES[lang][kind]
+    """Where a PDF is published: its file name is in the language's texts."""
+    texts = yaml.safe_load((ROOT / "data" / lang / "texts.yml").read_text(encoding="utf-8"))
+    return build.site / ("" if lang == "nl" else "en") / "downloads" / texts["downloads"][kind]["file"]
 
 
 def signals(lang: str) -> dict:
@@ -40,7 +38,7 @@ def box(page: pikepdf.Page, name: str) -> list[float]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_all_ten_pdfs_exist_and_open(demo_build: Build, lang: str) -> None:
-    for kind in NAMES[lang]:
+    for kind in KINDS:
         with pikepdf.open(pdf_path(demo_build, lang, kind)) as pdf:
             assert len(pdf.pages) >= 1
 
@@ -87,13 +85,19 @@ def test_a4_documents_have_the_right_size_and_length(demo_build: Build, kind: st
 
 
 def test_a4_card_sheet_holds_five_cards_with_cut_marks(demo_build: Build) -> None:
-    with pdfplumber.open(pdf_path(demo_build, "nl", "card_a4")) as pdf:
-        for page in pdf.pages:
-            text = page.extract_text() or ""
-            assert text.count("Seksuele uitbuiting") == 5 or text.count("Signalen aan de balie".upper()) == 5
-            marks = [r for r in page.rects if r["width"] < 9 * MM and r["height"] < 9 * MM and
-                     (r["x1"] < 20 * MM or r["x0"] > 190 * MM or r["top"] < 11 * MM or r["bottom"] > 286 * MM)]
-            assert len(marks) >= 16, len(marks)
+    path = pdf_path(demo_build, "nl", "card_a4")
+    for text in pdf_pages(path):
+        assert text.count("Seksuele uitbuiting") == 5 or text.count("Signalen aan de balie".upper()) == 5
+    document = pypdfium2.PdfDocument(path)
+    for page in document:
+        height = page.get_height()
+        shapes = [shape.get_bounds() for shape in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_PATH], max_depth=5)]
+        # Small marks in the margins around the five cards (bounds: left, bottom, right, top from the page's foot).
+        marks = [(left, bottom, right, top) for left, bottom, right, top in shapes
+                 if right - left < 9 * MM and top - bottom < 9 * MM and
+                 (right < 20 * MM or left > 190 * MM or height - top < 11 * MM or height - bottom > 286 * MM)]
+        assert len(marks) >= 16, len(marks)
+    document.close()
 
 
 def test_every_font_is_embedded(demo_build: Build) -> None:
@@ -112,15 +116,12 @@ def test_every_font_is_embedded(demo_build: Build) -> None:
 def test_card_and_checklist_carry_every_signal_and_the_key_facts(demo_build: Build, lang: str) -> None:
     data = signals(lang)
     for kind in ("card", "checklist", "report_form"):
-        with pdfplumber.open(pdf_path(demo_build, lang, kind)) as pdf:
-            text = " ".join((page.extract_text() or "") for page in pdf.pages)
-        flat = " ".join(text.split())
+        flat = pdf_text(pdf_path(demo_build, lang, kind))
         key = "short" if kind == "card" else "check"     # the card keeps the leaflet's words; tick-boxes observe
         for signal in data["signals"]:
             assert signal[key] in flat, (kind, signal[key])
         assert data["nonverbal"][key] in flat
-    with pdfplumber.open(pdf_path(demo_build, lang, "card")) as pdf:
-        card = " ".join(" ".join((page.extract_text() or "") for page in pdf.pages).split())
+    card = pdf_text(pdf_path(demo_build, lang, "card"))
     for needle in ("112", "intranet.example.nl/handboek-mensenhandel/"):
         assert needle in card
     assert ("geen bewijs" if lang == "nl" else "not proof") in card
@@ -131,10 +132,8 @@ def test_card_and_checklist_carry_every_signal_and_the_key_facts(demo_build: Bui
 
 def test_no_text_is_smaller_than_7_points(demo_build: Build) -> None:
     for lang in LANGUAGES:
-        for kind in ("card", "card_a4", "checklist", "report_form", "handbook"):
-            with pdfplumber.open(pdf_path(demo_build, lang, kind)) as pdf:
-                sizes = [char["size"] for page in pdf.pages for char in page.chars if char["text"].strip()]
-            assert sizes and min(sizes) >= 6.99, (lang, kind, min(sizes))
+        for kind in KINDS:
+            assert smallest_text(pdf_path(demo_build, lang, kind)) >= 6.99, (lang, kind)
 
 
 @pytest.mark.parametrize("build_name", ["demo_build", "fixture_build"])
@@ -152,7 +151,7 @@ def test_qr_code_decodes_to_the_handbook_url(request: pytest.FixtureRequest, bui
 
 def test_pdfs_are_tagged_with_language_and_title(demo_build: Build) -> None:
     for lang in LANGUAGES:
-        for kind in NAMES[lang]:
+        for kind in KINDS:
             with pikepdf.open(pdf_path(demo_build, lang, kind)) as pdf:
                 assert str(pdf.Root.Lang) == lang
                 assert pdf.Root.MarkInfo.Marked
@@ -161,38 +160,41 @@ def test_pdfs_are_tagged_with_language_and_title(demo_build: Build) -> None:
 
 
 def test_handbook_has_contents_with_page_numbers_and_running_header(demo_build: Build) -> None:
-    with pdfplumber.open(pdf_path(demo_build, "nl", "handbook")) as pdf:
-        contents = pdf.pages[1].extract_text()
-        assert "Inhoud" in contents and "Signalen aan de balie" in contents
-        numbers = [int(line.rsplit(" ", 1)[1]) for line in contents.splitlines() if line.rstrip()[-1:].isdigit()
-                   and "...." in line]
-        assert len(numbers) >= 12 and numbers == sorted(numbers) and numbers[0] >= 3
-        # Pages about the website itself carry `in_pdf: false`: not in the printed handbook.
-        assert "Toegankelijkheidsverklaring" not in contents and "Vertalingen" not in contents
-        text = " ".join((page.extract_text() or "") for page in pdf.pages)
-        assert "Stand van de vertalingen" not in text and "Wat is er veranderd" in text
-        signals_page = pdf.pages[numbers[3] - 1].extract_text()
-        assert "Signalen aan de balie" in signals_page.splitlines()[0] or "Signalen" in signals_page[:80]
-        assert f"Pagina {numbers[3]} van {len(pdf.pages)}" in signals_page
-        links = [a.get("uri") for page in pdf.pages for a in page.annots if a.get("uri")]
-        assert any(uri.startswith("https://hetccv.nl/") for uri in links)
+    pages = pdf_pages(pdf_path(demo_build, "nl", "handbook"))
+    contents = pages[1]
+    assert "Inhoud" in contents and "Signalen aan de balie" in contents
+    numbers = [int(line.rsplit(" ", 1)[1]) for line in contents.splitlines() if line.rstrip()[-1:].isdigit()
+               and "...." in line]
+    assert len(numbers) >= 12 and numbers == sorted(numbers) and numbers[0] >= 3
+    # Pages about the website itself carry `in_pdf: false`: not in the printed handbook.
+    assert "Toegankelijkheidsverklaring" not in contents and "Vertalingen" not in contents
+    text = " ".join(pages)
+    assert "Stand van de vertalingen" not in text and "Wat is er veranderd" in text
+    signals_page = pages[numbers[3] - 1]
+    assert "Signalen aan de balie" in signals_page.splitlines()[0] or "Signalen" in signals_page[:80]
+    assert f"Pagina {numbers[3]} van {len(pages)}" in signals_page
+    with pikepdf.open(pdf_path(demo_build, "nl", "handbook")) as pdf:
+        links = [str(annotation.A.URI) for page in pdf.pages for annotation in page.obj.get("/Annots", [])
+                 if "/A" in annotation and "/URI" in annotation.A]
+    assert any(uri.startswith("https://hetccv.nl/") for uri in links)
 
 
 def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project: Path, tmp_path: Path) -> None:
-    from handboek.pdf import expected
+    from handboek.model import project as loaded
+    from handboek.pdf import documents, publish, render
 
     path = project / "data" / "nl" / "signals.yml"
     text = path.read_text(encoding="utf-8")
     new = "Begeleider houdt paspoort in eigen tas"
     assert text.count('"Begeleider heeft het paspoort of ID"') == 2, "the card's words and the tick-box"
     path.write_text(text.replace('"Begeleider heeft het paspoort of ID"', f'"{new}"'), encoding="utf-8")
-    build = run_build(project, tmp_path / "site")
+    build = run_build(project, tmp_path / "site", pdf=False)
     assert build.returncode == 0, build.output
     assert new in build.page("meldingsformulier")
-    assert (project / ".cache" / "handboek" / "pdf" / expected.RECORD).is_file(), "a full build notes its sources"
-    for kind in ("checklist", "card"):
-        with pdfplumber.open(pdf_path(build, "nl", kind)) as pdf:
-            assert new in " ".join(" ".join((p.extract_text() or "") for p in pdf.pages).split()), kind
+    current, _ = loaded.load(project, "municipality.yml", "data", "docs", ["nl", "en"], "nl", KINDS)
+    source = publish.print_source(current, "nl")
+    for make in (documents.checklist, documents.card):
+        assert new in pdf_text(render.render(make(source, "x.pdf"))), make
     title = "De begeleider houdt het paspoort vast"
     path.write_text(path.read_text(encoding="utf-8").replace('title: "De begeleider heeft het paspoort of ID"',
                                                               f'title: "{title}"'), encoding="utf-8")
@@ -206,7 +208,7 @@ def test_overflowing_card_panel_fails_with_its_name_and_size(project: Path, tmp_
     extra = "".join(f'  - id: extra-{n}\n    short: "Nog een signaal nummer {n}"\n    check: "Extra {n}"\n'
                     f'    title: "Extra {n}"\n    text: "Extra."\n    sources: [leaflet]\n' for n in range(4))
     path.write_text(data.replace("nonverbal:", extra + "nonverbal:", 1), encoding="utf-8")
-    build = run_build(project, tmp_path / "site")
+    build = run_build(project, tmp_path / "site", only_language="nl")
     assert build.returncode == 1
     lines = [line for line in build.output.splitlines() if "overflows" in line]
     assert lines and lines[-1].startswith("data/nl/signals.yml:1: downloads/zakkaart.pdf: the inside-left panel "
@@ -216,43 +218,29 @@ def test_overflowing_card_panel_fails_with_its_name_and_size(project: Path, tmp_
     assert not list((tmp_path / "site").rglob("*.part")), "no half-written file is left"
 
 
-def test_pdfs_are_not_rendered_again_when_nothing_changed(tmp_path: Path) -> None:
-    from handboek import session
-    from handboek.pdf import publish
+def test_pdfs_are_not_rendered_again_when_nothing_changed(demo_build: Build, tmp_path: Path) -> None:
+    from handboek.model import project as loaded
+    from handboek.pdf.publish import Printing
 
-    current = session.start(ROOT, "municipality.yml", "data", "docs", ["nl", "en"], "nl")
-    first = publish.make_all(current, "nl", tmp_path / "site", tmp_path / "cache", [])
-    again = publish.make_all(current, "nl", tmp_path / "site2", tmp_path / "cache", [])
-    assert [m.rendered for m in first] == [True] * 5
-    assert [m.rendered for m in again] == [False] * 5
-    assert [m.path.read_bytes() for m in first] == [m.path.read_bytes() for m in again]
+    current, _ = loaded.load(ROOT, "municipality.yml", "data", "docs", ["nl", "en"], "nl", KINDS)
+    made = []
+    for round_ in ("site", "site2"):
+        site = shutil.copytree(demo_build.site, tmp_path / round_)
+        printing = Printing(tmp_path / "cache")
+        printing.add_language(current, "nl", site, [page.url for page in _nav(current)])
+        found, problems = printing.finish()
+        assert problems == []
+        made.append(found)
+    assert [m.rendered for m in made[0]] == [True] * len(PRODUCTS)
+    assert [m.rendered for m in made[1]] == [False] * len(PRODUCTS)
+    assert [m.path.read_bytes() for m in made[0]] == [m.path.read_bytes() for m in made[1]]
 
 
-def test_a_build_knows_whether_the_sources_of_the_pdfs_changed_since_the_last_full_build(project: Path,
-                                                                                       tmp_path: Path) -> None:
-    # hooks/pdfs.py starts the PDF workers' server before the pages are built when this says the sources changed.
-    import dataclasses
-
-    from handboek import session
-    from handboek.pdf import expected
-
-    current = session.start(project, "municipality.yml", "data", "docs", ["nl", "en"], "nl")
-    logo, config = project / "overrides" / "assets" / "logo.svg", project / "mkdocs.yml"   # the settings' logo
-    cache = tmp_path / "cache"
-    seen = expected.fingerprint(current, config)
-    assert expected.changed(seen, cache), "no build yet"
-    expected.remember(seen, cache)
-    assert not expected.changed(expected.fingerprint(current, config), cache), "nothing changed"
-    for path in (project / "docs" / "nl" / "signalen.md", project / "data" / "en" / "steps.yml",
-                 project / "municipality.yml", logo):
-        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        seen = expected.fingerprint(current, config)
-        assert expected.changed(seen, cache), path
-        expected.remember(seen, cache)
-    tomorrow = dataclasses.replace(current, today=current.today.replace(year=current.today.year + 1))
-    assert expected.changed(expected.fingerprint(tomorrow, config), cache), "the handbook PDF prints the date"
-    (project / "docs" / "nl" / ".#signalen.md").symlink_to("nergens")   # an editor's lock file: a dangling link
-    assert expected.changed(expected.fingerprint(current, config), cache)
+def _nav(current: object) -> list:
+    """The Dutch pages in the order of mkdocs.yml's nav."""
+    order = [line.strip()[2:].split(": ")[-1] for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+             if line.strip().startswith("- ") and line.strip().endswith(".md")]
+    return [current.pages["nl"][rel] for rel in order if rel in current.pages["nl"]]
 
 
 def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_path: Path) -> None:
@@ -267,50 +255,7 @@ def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_p
     output = run.stdout + run.stderr
     assert run.returncode != 0 and "Traceback" not in output, output
     lines = [line for line in output.splitlines() if "could not be rendered" in line]
-    assert len(lines) == 10, output
+    assert len(lines) == 2 * len(PRODUCTS), output
     assert ("downloads/handboek.pdf:1: the PDF could not be rendered (cannot load library 'pango-1.0-0') "
             "— check the prerequisites in README.md (Pango) and the free disk space, then build again") in lines
     assert not list((tmp_path / "site").rglob("*.pdf")) and not list((tmp_path / "site").rglob("*.part"))
-
-
-_PRINT_TEMPLATES = """
-import sys
-from pathlib import Path
-import jinja2
-from handboek import session
-from handboek.pdf import documents, publish
-current = session.start(Path(sys.argv[1]), "municipality.yml", "data", "docs", ["nl", "en"], "nl")
-documents.keep_compiled_in(Path(sys.argv[2]))
-if sys.argv[3] == "again":
-    def compile(*args, **kwargs):
-        raise AssertionError("a kept template was compiled again")
-    jinja2.Environment.compile = compile
-source = publish.print_source(current, "nl")
-print(documents.checklist(source, "checklist.pdf").html + documents.card(source, "card.pdf").html)
-"""
-
-
-def test_the_print_templates_are_compiled_once_and_kept_for_the_next_build(project: Path, tmp_path: Path) -> None:
-    def html(round_: str) -> str:
-        return subprocess.run([sys.executable, "-c", _PRINT_TEMPLATES, str(project), str(tmp_path / "kept"), round_],
-                              capture_output=True, text=True, check=True).stdout
-
-    first = html("first")
-    assert list((tmp_path / "kept").iterdir()), "nothing was kept"
-    assert html("again") == first and "<html" in first
-
-
-def test_a_removed_template_cache_never_breaks_a_build(tmp_path: Path) -> None:
-    # `make clean` removes .cache while `make serve` runs; the next template must still compile.
-    import shutil
-
-    from jinja2 import DictLoader, Environment
-
-    from handboek.compiled import keep_compiled
-
-    environment = keep_compiled(Environment(loader=DictLoader({"a": "{{ 1 + 1 }}", "b": "{{ 2 + 2 }}"})),
-                                tmp_path / "kept")
-    assert environment.get_template("a").render() == "2"
-    shutil.rmtree(tmp_path / "kept")
-    assert environment.get_template("b").render() == "4"
-    assert len(list((tmp_path / "kept").iterdir())) == 1

@@ -75,9 +75,10 @@ def test_the_preview_shows_a_saved_page(project: Path) -> None:
 
 
 def _hook() -> ModuleType:
-    """hooks/serve.py, loaded the way MkDocs loads a hook."""
-    spec = importlib.util.spec_from_file_location("serve_hook", ROOT / "hooks" / "serve.py")
+    """hooks/lifecycle.py, loaded the way MkDocs loads a hook."""
+    spec = importlib.util.spec_from_file_location("lifecycle", ROOT / "hooks" / "lifecycle.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Build, run_build
-from handboek import cli, readability
-from handboek.readability import Limits, Measurement
+from handboek import cli
+from handboek.checks import readability
+from handboek.checks.readability import Limits, Measurement
 
 # Written at B1, in the handbook's own style.
 B1_TEXT = """Zie je een signaal? Meld het dan bij de aandachtsfunctionaris. Dat is de collega die alle signalen
@@ -144,7 +145,7 @@ def test_every_dutch_page_of_the_handbook_is_b1(demo_build: Build) -> None:
 
 def readability_dir(source: Path) -> str:
     """Where a Dutch page is built."""
-    from handboek.blocks import url_dir
+    from handboek.model.pages import url_dir
 
     return url_dir(source.relative_to(ROOT / "docs" / "nl").as_posix())
 
@@ -179,29 +180,3 @@ def test_command_says_how_to_get_a_site_when_there_is_none(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["readability", "--site", str(tmp_path)]) == 2
     assert "make check" in capsys.readouterr().err
-
-
-def test_the_kept_hyphenation_dictionary_counts_the_same_syllables(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import pyphen
-
-    from handboek import hyphenation
-
-    words = ["aandachtsfunctionaris", "baliemedewerker", "zorgcoördinator", "mensenhandel", "signaal"]
-    path = pyphen.LANGUAGES[hyphenation.LANGUAGE]
-    expected = [pyphen.Pyphen(filename=path, left=1, right=1, cache=False).positions(word) for word in words]
-    try:
-        for round_ in range(2):      # parsed and kept, then read back from the kept copy
-            if round_:
-                def parse(*args: object) -> None:
-                    raise AssertionError("the kept copy was not used")
-                monkeypatch.setattr(pyphen.HyphDict, "__init__", parse)   # the second build must not parse it
-            hyphenation.dictionary.cache_clear()
-            pyphen.hdcache.pop(path, None)
-            hyphenation.keep_in(tmp_path)
-            assert [hyphenation.dictionary().positions(word) for word in words] == expected
-            assert len(list(tmp_path.glob("hyphenation-*.pickle"))) == 1
-    finally:
-        hyphenation._folder.clear()
-        hyphenation.dictionary.cache_clear()
-        pyphen.hdcache.pop(path, None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import textwrap
@@ -12,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE_SETTINGS, ROOT, Build, run_build
-from handboek import settings
+from conftest import FIXTURE_SETTINGS, ROOT, Build, pdf_pages, pdf_text, run_build
+from handboek.model import settings
 from handboek.problems import ProblemsFound
 
 VALID = textwrap.dedent("""\
@@ -119,8 +118,6 @@ def test_bad_settings_stop_the_build_with_lines_and_no_traceback(project: Path) 
 
 
 def test_demo_banner_on_every_page_and_mark_on_every_pdf(demo_build: Build) -> None:
-    import pdfplumber
-
     for page in demo_build.html_files():
         if page.name == "404.html":
             continue
@@ -128,14 +125,11 @@ def test_demo_banner_on_every_page_and_mark_on_every_pdf(demo_build: Build) -> N
         assert "handboek-demo-banner" in text, page
         assert "Voorbeeldinstellingen" in text or "Example settings" in text
     for pdf in demo_build.site.rglob("*.pdf"):
-        with pdfplumber.open(pdf) as document:
-            first = document.pages[0].extract_text() or ""
+        first = pdf_pages(pdf)[0]
         assert "VOORBEELD" in first or "EXAMPLE" in first, pdf
 
 
 def test_second_municipality_shows_its_own_values_and_no_demo_ones(fixture_build: Build) -> None:
-    import pdfplumber
-
     assert fixture_build.returncode == 0, fixture_build.output
     home, contacts = fixture_build.page("."), fixture_build.page("organisaties")
     for value in ("Gemeente Testwijk", "Fatima el Testouti", "tel:0101234567", "mensenhandel@testwijk.nl"):
@@ -149,8 +143,7 @@ def test_second_municipality_shows_its_own_values_and_no_demo_ones(fixture_build
     for page in fixture_build.html_files():
         text = page.read_text(encoding="utf-8")
         assert not [word for word in demo_words if word in text], page
-    with pdfplumber.open(fixture_build.site / "downloads/zakkaart.pdf") as card:
-        text = "".join(page.extract_text() or "" for page in card.pages)
+    text = pdf_text(fixture_build.site / "downloads/zakkaart.pdf")
     assert "Gemeente Testwijk" in text and "Fatima el Testouti" in text and "VOORBEELD" not in text
 
 
@@ -191,7 +184,8 @@ def test_make_release_refuses_demo_and_builds_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
-def test_make_release_builds_the_second_municipality(tmp_path: Path) -> None:
+def test_make_release_builds_the_second_municipality(fixture_build: Build, tmp_path: Path) -> None:
+    """After the fixture's build of the same municipality, so that its PDFs come from the cache."""
     import os
 
     result = subprocess.run(["make", "--no-print-directory", "release", f"SITE={tmp_path / 'site'}"], cwd=ROOT,
@@ -202,29 +196,9 @@ def test_make_release_builds_the_second_municipality(tmp_path: Path) -> None:
     assert "Gemeente Testwijk" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
 
 
-_COLOURS_OF_A_BUILD = """
-import json, sys
-from pathlib import Path
-from handboek import session, sitestyle
-current = session.start(Path(sys.argv[1]), "municipality.yml", "data", "docs", ["nl", "en"], "nl")
-print(json.dumps({"css": sitestyle.css(current.settings), "coloraide": "coloraide" in sys.modules}))
-"""
+def test_the_house_style_becomes_the_sites_colours_with_readable_shades() -> None:
+    from handboek.site import style
 
-
-def test_a_second_build_knows_the_house_colours_without_loading_coloraide(project: Path) -> None:
-    def build() -> dict:
-        done = subprocess.run([sys.executable, "-c", _COLOURS_OF_A_BUILD, str(project)], capture_output=True,
-                              text=True, check=True)
-        return json.loads(done.stdout)
-
-    first, second = build(), build()
-    assert first["coloraide"] and not second["coloraide"]
-    assert second["css"] == first["css"] and "--md-accent-fg-color: #bb5c00;" in first["css"]
-
-    kept = next((project / ".cache" / "handboek").glob("colours-*.json"))
-    kept.write_text("{damaged", encoding="utf-8")
-    assert build() == first, "a damaged copy is computed again"
-    yellow = project / "municipality.yml"
-    yellow.write_text(yellow.read_text(encoding="utf-8").replace('"#e17000"', '"#f0c000"'), encoding="utf-8")
-    changed = build()
-    assert changed["coloraide"] and changed["css"] != first["css"], "a new colour is computed, not looked up"
+    css = style.css(settings.load(ROOT / "municipality.yml"))
+    assert "--md-primary-fg-color: #1d5c8b;" in css
+    assert "--md-accent-fg-color: #bb5c00;" in css, "the accent, darkened until text on white reaches 4.5:1"

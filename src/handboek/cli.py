@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from handboek import pages, settings, translations, yamlfile
-from handboek.problems import ProblemsFound, Report
+from handboek.model import content, pages, settings, translations, yamlfile
+from handboek.problems import Problem, ProblemsFound, Report
 
 SOURCE_LANGUAGE = "nl"
 
@@ -43,29 +44,39 @@ def cmd_translated(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_status(args: argparse.Namespace) -> int:
-    """Print the translation status of every page and data file."""
-    root = Path.cwd()
+def _translations(root: Path) -> tuple[list[translations.Entry], list[Problem]]:
+    """The status of every translated page and data file, and the problems of those not current."""
     docs, data = root / "docs", root / "data"
     languages = sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
     sources, _ = pages.scan(docs, SOURCE_LANGUAGE, root)
-    counts: dict[str, int] = {}
+    entries, problems = [], []
     for lang in languages:
         found, _ = pages.scan(docs, lang, root)
-        entries, _ = translations.page_problems(sources, found, lang, f"docs/{lang}")
-        for name in ("signals.yml", "steps.yml", "report-form.yml", "texts.yml"):
-            entry, _ = translations.data_problems(data / SOURCE_LANGUAGE / name, data / lang / name,
-                                                  f"data/{SOURCE_LANGUAGE}/{name}", f"data/{lang}/{name}", lang)
+        lang_entries, lang_problems = translations.page_problems(sources, found, lang, f"docs/{lang}")
+        entries += lang_entries
+        problems += lang_problems
+        for name in content.LANGUAGE_FILES:
+            entry, found_problems = translations.data_problems(data / SOURCE_LANGUAGE / name, data / lang / name,
+                                                               f"data/{SOURCE_LANGUAGE}/{name}",
+                                                               f"data/{lang}/{name}", lang)
             entries.append(entry)
-        for entry in entries:
-            print(f"{entry.status:<9} {entry.translation}  (from {entry.source})")
-            counts[entry.status] = counts.get(entry.status, 0) + 1
+            problems += found_problems
+    return entries, problems
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print the translation status of every page and data file."""
+    entries, _ = _translations(Path.cwd())
+    counts: dict[str, int] = {}
+    for entry in entries:
+        print(f"{entry.status:<9} {entry.translation}  (from {entry.source})")
+        counts[entry.status] = counts.get(entry.status, 0) + 1
     print("Translations: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     return 0
 
 
 def cmd_release_check(args: argparse.Namespace) -> int:
-    """Refuse a release while example values or empty contacts remain."""
+    """Refuse a release while example values or empty contacts remain, or a translation was not checked."""
     path = Path(os.environ.get("HANDBOEK_SETTINGS", "municipality.yml"))
     shown = str(path)
     report = Report()
@@ -74,11 +85,14 @@ def cmd_release_check(args: argparse.Namespace) -> int:
         report.extend(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
     except ProblemsFound as found:
         report.extend(found.problems)
+    # A translation a person has not checked against the current Dutch text may not reach the counter.
+    _, unchecked = _translations(Path.cwd())
+    report.extend(replace(problem, severity="error") for problem in unchecked)
     for line in report.lines():
         print(line, file=sys.stderr)
     if report.errors:
-        print(f"Release refused: {len(report.errors)} setting(s) still to fill in. "
-              "A release may not carry example or empty contacts.", file=sys.stderr)
+        print(f"Release refused: {len(report.errors)} problem(s) above. A release may not carry example or empty "
+              "contacts, or a translation nobody checked against the current Dutch text.", file=sys.stderr)
         return 1
     print(f"{shown}: ready for release" + (f", with {len(report.warnings)} warning(s) above." if report.warnings else "."))
     return 0
@@ -86,15 +100,15 @@ def cmd_release_check(args: argparse.Namespace) -> int:
 
 def cmd_check_online(args: argparse.Namespace) -> int:
     """Check every external link once, concurrently, with a cache (needs internet)."""
-    from handboek import onlinecheck
+    from handboek.checks import online
 
-    return onlinecheck.main(Path.cwd(), Path(args.site))
+    return online.main(Path.cwd(), Path(args.site))
 
 
 def cmd_readability(args: argparse.Namespace) -> int:
     """Print the language-level numbers of every Dutch page of a built site; 1 when a page is above B1."""
-    from handboek import readability
-    from handboek.blocks import url_dir
+    from handboek.checks import readability
+    from handboek.model.pages import url_dir
 
     docs, site = Path.cwd() / "docs" / readability.LANGUAGE, Path(args.site)
     if not (site / "index.html").is_file():
@@ -114,6 +128,63 @@ def cmd_readability(args: argparse.Namespace) -> int:
     return 1 if found else 0
 
 
+def cmd_language(args: argparse.Namespace) -> int:
+    """Start a new language from the English pages and data, marked as not yet translated."""
+    import re
+    import shutil
+
+    from babel import Locale, UnknownLocaleError
+
+    root, lang, source = Path.cwd(), args.lang, "en"
+    try:
+        name = Locale.parse(lang).get_display_name(lang).capitalize() if re.fullmatch(r"[a-z]{2}", lang) else ""
+    except (ValueError, UnknownLocaleError):
+        name = ""
+    if not name:
+        print(f"mkdocs.yml:1: '{lang}' is not a language code — use two lowercase letters, e.g. make language LANG=pl",
+              file=sys.stderr)
+        return 2
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if (root / "docs" / lang).exists() or f"- locale: {lang}\n" in config:
+        print(f"docs/{lang}:1: the language '{lang}' exists already — translate its files, then run make translated",
+              file=sys.stderr)
+        return 2
+    shutil.copytree(root / "docs" / source, root / "docs" / lang)
+    shutil.copytree(root / "data" / source, root / "data" / lang)
+    for path in [*(root / "docs" / lang).rglob("*.md"), *(root / "data" / lang).glob("*.yml")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^translated_from:.*$", f'translated_from: "{translations.NOT_YET}"', text, count=1,
+                               flags=re.MULTILINE), encoding="utf-8")
+    # Every organisation gets a block for the new language: a copy of its English block, to translate.
+    organisations = root / "data" / "organisations.yml"
+    lines, out, block = organisations.read_text(encoding="utf-8").splitlines(keepends=True), [], []
+    for line in [*lines, ""]:
+        if block and not line.startswith("      "):
+            out += block + [f"    {lang}:\n", *block[1:]]
+            block = []
+        if line == f"    {source}:\n":
+            block = [line]
+        elif block:
+            block.append(line)
+        elif line:
+            out.append(line)
+    organisations.write_text("".join(out), encoding="utf-8")
+    # The site builds the new language: a copy of the English entry in mkdocs.yml, under its own name.
+    start = config.index(f"        - locale: {source}\n")
+    end = config.index("\n\n", start) + 1
+    entry = config[start:end].replace(f"- locale: {source}\n", f"- locale: {lang}\n", 1)
+    entry = re.sub(r"^          name: .*$", f"          name: {name}", entry, count=1, flags=re.MULTILINE)
+    config = config[:end] + entry + config[end:]
+    # ... and the language selector lists it, after the last language there.
+    selector = config.index("\n", config.index(f"      lang: {source}\n", config.index("  alternate:"))) + 1
+    config = config[:selector] + f"    - name: {name}\n      link: {lang}/\n      lang: {lang}\n" + config[selector:]
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    print(f"Added '{lang}' ({name}): docs/{lang}/ and data/{lang}/ are copies of the English files, marked as not "
+          f"translated yet, and data/organisations.yml has '{lang}:' blocks. Translate them, then run "
+          f"make translated FILE=<file> for each (CONTRIBUTING.md, 'A new language').")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a `handboek` command."""
     parser = argparse.ArgumentParser(prog="handboek", description=__doc__)
@@ -126,6 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     online = commands.add_parser("check-online", help="check external links (needs internet)")
     online.add_argument("--site", default=".cache/check-site", help="the built site to read links from")
     online.set_defaults(run=cmd_check_online)
+    language = commands.add_parser("language", help="start a new language from the English files")
+    language.add_argument("lang", help="the two-letter code of the language, e.g. pl")
+    language.set_defaults(run=cmd_language)
     level = commands.add_parser("readability", help="language level (B1) numbers of every Dutch page")
     level.add_argument("--site", default=".cache/check-site", help="the built site to read the pages from")
     level.set_defaults(run=cmd_readability)

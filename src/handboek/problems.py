@@ -1,9 +1,10 @@
-"""Problems found in settings, data, pages or links, and how they are reported."""
+"""Problems found in settings, data, pages or links, how they are reported, and where they point."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -38,10 +39,6 @@ class Report:
 
     problems: set[Problem] = field(default_factory=set)
 
-    def add(self, *problems: Problem) -> None:
-        """Add problems to the report."""
-        self.problems.update(problems)
-
     def extend(self, problems: Iterable[Problem]) -> None:
         """Add every problem from an iterable."""
         self.problems.update(problems)
@@ -68,3 +65,18 @@ class Report:
 def _count(n: int, word: str) -> str:
     """`1 error`, `2 errors`."""
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def shown(path: Path, root: Path) -> str:
+    """A file as editors name it: relative to the project folder, not following symbolic links."""
+    absolute = Path(path).absolute()
+    try:
+        return absolute.relative_to(Path(root).absolute()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def line_of(text: str, needle: str, start: int = 0) -> int:
+    """The 1-based line where `needle` first appears in `text` (from offset `start`); 0 when it does not."""
+    index = text.find(needle, start) if needle else -1
+    return text.count("\n", 0, index) + 1 if index >= 0 else 0

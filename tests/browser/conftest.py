@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, Build
-from handboek.blocks import url_dir
+from handboek.model.pages import url_dir
 
 from browser.nginx import NginxSite, serve_with_nginx
 from browser.served import ServedSite, serve

@@ -71,14 +71,19 @@ class Tab:
             self.failed.append(f"{request.url} ({request.failure})")
 
     def _check_response(self, response: Response) -> None:
-        """Remember a needed resource that did not load."""
-        if response.status >= 400 and response.request.resource_type in NEEDED and response.url not in self.missing:
+        """Remember any request the server refused: a page view asks for nothing that is not there."""
+        if response.status >= 400 and response.url not in self.missing:
             self.failed.append(f"{response.url} (HTTP {response.status})")
 
     def _console(self, message: ConsoleMessage) -> None:
-        """Keep console errors and warnings; CSP violations are logged here too."""
-        if message.type in {"error", "warning"}:
-            self.console.append(message.text)
+        """Keep console errors and warnings; CSP violations are logged here too. The 404 of an address visited
+        on purpose to see the 404 page is not an error."""
+        if message.type in {"error", "warning"} and message.location.get("url") not in self.missing:
+            self.console.append(f"{message.type}: {message.text}")
+
+    def console_errors(self) -> list[str]:
+        """The console errors of the pages seen since the last `forget()`."""
+        return [text for text in self.console if text.startswith("error: ")]
 
     def open(self, path: str, *, missing: bool = False) -> Response | None:
         """Load a page of the site, e.g. `en/signalen/`, and wait until it has loaded.

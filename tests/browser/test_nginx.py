@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
-from browser.conftest import MISSING_PAGE, PAGES, TabFactory
+from browser.conftest import MISSING_PAGE, TabFactory
 from browser.nginx import NginxSite
 
 if TYPE_CHECKING:
-    from playwright.sync_api import ConsoleMessage
+    pass
 
 HEADERS = {
     "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'none'",
@@ -99,37 +99,6 @@ def test_nginx_redirects_within_the_sub_path_without_naming_a_host(nginx_site: N
         answer = get(nginx_site, path)
         assert (answer.status, answer.headers.get("Location")) == (301, target), path
     assert get(nginx_site, base).body == (nginx_site.site / "index.html").read_bytes(), "index.html"
-
-
-def test_every_page_loads_behind_nginx_without_errors_failures_or_violations(new_tab: TabFactory) -> None:
-    """Both languages and the 404 page: no console error, no response of 400 or more, no CSP violation."""
-    tab = new_tab("nginx")
-    errors: list[str] = []
-    refused: list[str] = []
-    missing = tab.site.url(MISSING_PAGE)
-
-
-    def console(message: ConsoleMessage) -> None:
-        """Keep errors; the 404 of the address that does not exist, asked for on purpose, is the point of it."""
-        if message.type == "error" and message.location.get("url") != missing:
-            errors.append(message.text)
-
-    tab.page.on("console", console)
-    tab.context.on("response", lambda response: refused.append(f"{response.url} (HTTP {response.status})")
-                   if response.status >= 400 and response.url != missing else None)
-    problems = []
-    for path in [*PAGES, MISSING_PAGE]:
-        response = tab.open(path, missing=path == MISSING_PAGE)
-        assert response is not None and response.status == (404 if path == MISSING_PAGE else 200), path
-        tab.settle()
-        for kind, found in (("console errors", errors), ("failed requests", [*refused, *tab.failed]),
-                            ("CSP violations", tab.csp_messages())):
-            if found:
-                problems.append(f"{path}: {kind}: {found}")
-        errors.clear(), refused.clear(), tab.forget()
-    assert not problems, "\n".join(problems)
-    asked = {urlsplit(request.url).path for request in tab.requests}
-    assert not [path for path in asked if path.endswith("sitemap.xml")], "Material has no language root to ask"
 
 
 def test_search_language_selector_and_colour_scheme_work_behind_nginx(new_tab: TabFactory) -> None:

@@ -1,4 +1,4 @@
-"""The whole build, PDFs included, succeeds in a network namespace without any network."""
+"""The build, PDFs included, succeeds in a network namespace without any network."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import copy_project
+from handboek.pdf.products import PRODUCTS
 from browser.conftest import unavailable
 
 NO_NETWORK_PROBE = """
@@ -72,7 +73,8 @@ def offline(tmp_path: Path, env: dict[str, str]) -> list[str]:
 
 
 def test_build_succeeds_with_the_network_cut_off(tmp_path: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOEK_PDF": "true"}
+    # One language: the other is built by the same code, and its PDFs are rendered in the same way.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOEK_PDF": "true", "HANDBOEK_ONLY_LANGUAGE": "nl"}
     env.pop("HANDBOEK_SETTINGS", None)
     prefix = offline(tmp_path, env)
     probe = subprocess.run([*prefix, sys.executable, "-c", NO_NETWORK_PROBE], capture_output=True, text=True,
@@ -85,8 +87,8 @@ def test_build_succeeds_with_the_network_cut_off(tmp_path: Path) -> None:
     output = build.stdout + build.stderr
     assert build.returncode == 0, output
     assert "WARNING" not in output, output
-    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
-    assert len(list(site.rglob("*.pdf"))) == 10, "five PDFs in each language"
+    assert (site / "index.html").is_file()
+    assert len(list(site.rglob("*.pdf"))) == len(PRODUCTS)
 
 
 def test_the_cut_off_really_blocks_the_network(tmp_path: Path) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import re
 
-import pdfplumber
 import pytest
 from coloraide import Color
 from lxml import html
 
-from conftest import Build
+from conftest import Build, pdf_pages, pdf_sizes
 from browser.conftest import PAGES, TabFactory
 from browser.tab import Tab
 
@@ -24,8 +22,7 @@ def printed(tab: Tab) -> tuple[list[str], list[tuple[float, float]]]:
     """Print the current page as Chromium does to A4: the text and size of each PDF page."""
     tab.page.emulate_media(media="print")
     pdf = tab.page.pdf(format="A4")
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        return [page.extract_text() or "" for page in document.pages], [(p.width, p.height) for p in document.pages]
+    return pdf_pages(pdf), pdf_sizes(pdf)
 
 
 def squeeze(text: str) -> str:
@@ -79,8 +76,11 @@ def test_page_prints_as_a_clean_a4_page(new_tab: TabFactory, path: str, scheme: 
 
 
 def test_external_links_print_with_their_address(new_tab: TabFactory, demo_build: Build) -> None:
+    # One print rule (handboek.css) writes every address; the page of each language with the most links shows it.
     with_links = {path: links for path in PAGES if (links := external_links(demo_build, path))}
     assert len(with_links) >= 4, "the content links to its sources: there must be something to check"
+    with_links = {path: with_links[path] for path in (max((p for p in with_links if p.startswith("en/") == english),
+                                                          key=lambda p: len(with_links[p])) for english in (False, True))}
     tab = new_tab()
     problems = []
     for path, links in with_links.items():

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import re
 
-import pdfplumber
 import pytest
 import yaml
 from lxml import html
 
-from conftest import LANGUAGES, ROOT, Build
+from conftest import LANGUAGES, ROOT, Build, pdf_pages, pdf_sizes
 from browser.conftest import DEFAULT_LANGUAGE, TabFactory
 from browser.tab import Tab
 
@@ -45,9 +43,7 @@ def data(lang: str, name: str) -> dict:
 
 def pdf_text(pdf: bytes) -> tuple[str, list[tuple[float, float]]]:
     """The text of a PDF and the size of each of its pages."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        return "\n".join(page.extract_text() or "" for page in document.pages), \
-            [(page.width, page.height) for page in document.pages]
+    return "\n".join(pdf_pages(pdf)), pdf_sizes(pdf)
 
 
 def squeeze(text: str) -> str:

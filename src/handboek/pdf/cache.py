@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import tempfile
 import time
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
-from handboek.atomic import write_atomically
 from handboek.pdf.render import Job
 
 KEEP_DAYS = 30
@@ -24,7 +24,7 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
         digest.update(b"\0")
     for path in sorted(set(inputs)):
         digest.update(str(path).encode("utf-8"))
-        digest.update(_file_digest(path, *stamp(path)))
+        digest.update(_file_digest(path, *_stamp(path)))
     return digest.hexdigest()[:24]
 
 
@@ -34,7 +34,7 @@ def _renderer() -> str:
     return version("weasyprint")
 
 
-def stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: Path) -> tuple[int, int]:
     """A file's modification time and size, or (0, -1) when it is missing."""
     try:
         stat = path.stat()
@@ -68,3 +68,22 @@ def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:
     for path in cache_dir.glob("*.pdf"):
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
+
+
+def folder(root: Path) -> Path:
+    """Where the PDFs of the project in `root` are kept between builds, outside site/, which builds start clean."""
+    return root / ".cache" / "handboek" / "pdf"
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file next to `target`, then move it into place in one step: nobody sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)     # mkstemp makes it private; the web server must read it
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,7 +1,9 @@
-"""The HTML of the pocket card, the A4 card sheet, the checklist and the report form, from one source."""
+"""The HTML of every print product, from one source per language: the pocket card, the A4 card sheet, the
+checklist, the report form and the whole handbook."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,13 +11,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from handboek import blocks, colours
-from handboek.compiled import keep_compiled
-from handboek.content import Content, FormField
+from handboek.model import colours, review
+from handboek.model.content import Content, FormField
+from handboek.model.settings import Settings
+from handboek.model.texts import fill
 from handboek.pdf import qr
 from handboek.pdf.fonts import PdfFont, pdf_font
+from handboek.pdf.handbook import Chapter
 from handboek.pdf.render import Job
-from handboek.settings import Settings
 
 CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
 CARD_HEIGHT = 55
@@ -51,6 +54,8 @@ class PrintSource:
     demo: bool
     settings_display: str
     data_display: str           # e.g. data/nl
+    today: dt.date
+    chapters: tuple[Chapter, ...] = ()     # the built pages, for the whole handbook
 
     @property
     def font(self) -> PdfFont:
@@ -86,19 +91,15 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
         "font": source.font, "colours": _colours(settings), "logo": source.logo.as_uri(), "demo": source.demo,
         "officer": settings.contacts.attention_officer, "coordinator": settings.contacts.care_coordinator,
         "signals": content.signals.signals, "nonverbal": content.signals.nonverbal,
-        "signal_groups": blocks.signal_checks(content), "deputy": settings.contacts.attention_officer.deputy,
+        "deputy": settings.contacts.attention_officer.deputy,
         "steps": content.steps.views(), "donts": content.steps.donts, "form": content.report_form,
-        "privacy": blocks.privacy(content, settings), "fallback": blocks.fallback(content),
+        "privacy": content.privacy_rule(settings.report_channel.via, settings.report_channel.detail),
+        "fallback": content.fallback(), "signal_groups": content.signal_checks(),
         "qr": qr.svg(settings.handbook_url), "url_display": settings.handbook_url.removeprefix("https://"),
         "settings_display": source.settings_display, "texts_display": f"{source.data_display}/texts.yml",
         "signals_display": f"{source.data_display}/signals.yml", "steps_display": f"{source.data_display}/steps.yml",
         "page_label_before": before, "page_label_between": between, "page_label_after": after,
     }
-
-
-def keep_compiled_in(folder: Path) -> None:
-    """Keep the compiled print templates in `folder` (the project's .cache) for the next build."""
-    keep_compiled(_environment, folder)
 
 
 def job_from_template(source: PrintSource, template: str, title: str, name: str, measure_css: str = "",
@@ -142,3 +143,11 @@ def report_form(source: PrintSource, name: str) -> Job:
     return job_from_template(source, "report-form.html.j2", source.content.report_form.title, name,
                              sections=[(section.title, _rows(section.fields))
                                        for section in source.content.report_form.sections])
+
+
+def handbook(source: PrintSource, name: str) -> Job:
+    """The whole handbook of one language: a title page, the contents with page numbers, every page."""
+    texts = source.content.texts
+    made_on = fill(texts.pdf.made_on, date=review.long_date(source.today, source.content.lang))
+    return job_from_template(source, "handbook.html.j2", texts.site.name, name, chapters=source.chapters,
+                             made_on=made_on)

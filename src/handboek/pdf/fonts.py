@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handboek.settings import Settings
+from handboek.model.settings import Settings
 
 BUNDLED = Path(__file__).resolve().parent.parent / "fonts"
 OPEN_SANS = (("OpenSans-Regular.ttf", "normal", 400), ("OpenSans-Italic.ttf", "italic", 400),

@@ -1,22 +1,20 @@
-"""The whole handbook as one PDF: every page in navigation order, links kept inside the document."""
+"""The whole handbook as one PDF: every page as MkDocs wrote it, in navigation order, links kept inside the document."""
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
-from handboek import review
-from handboek.pdf.documents import PrintSource, job_from_template
-from handboek.pdf.render import Job
-from handboek.session import PageRecord
-from handboek.texts import fill
+from handboek.model.pages import Page
 
-DROP = ("headerlink", "report-form__actions")
+# What the theme and the on-screen form add to a page that does not belong on paper.
+DROP = {"headerlink", "report-form__actions", "md-content__button", "md-source-file"}
+CONTENT_CLASS = "md-content__inner"      # Material's article
 
 
 @dataclass(frozen=True)
@@ -34,27 +32,39 @@ def anchor_of(url: str, lang_prefix: str) -> str:
     return "p-" + (path.replace("/", "-") or "index")
 
 
-def _rewrite(record: PageRecord, anchors: dict[str, str], lang_prefix: str, site_dir: Path,
-             handbook_url: str) -> str:
+def chapters(pages: list[Page], site_dir: Path, default_language: str, lang_prefix: str,
+             handbook_url: str) -> list[Chapter]:
+    """The built pages, in the order given, as chapters; pages with `in_pdf: false` are left out."""
+    kept = [page for page in pages if page.meta is None or page.meta.in_pdf]
+    anchors = {page.url(default_language): anchor_of(page.url(default_language), lang_prefix) for page in kept}
+    found = []
+    for page in kept:
+        url = page.url(default_language)
+        tree = lxml_html.parse(str(site_dir / url / "index.html")).getroot()
+        article = tree.find_class(CONTENT_CLASS)[0]
+        found.append(Chapter(anchors[url], page.title, _rewrite(article, url, anchors, site_dir, handbook_url)))
+    return found
+
+
+def _rewrite(article: etree._Element, url: str, anchors: dict[str, str], site_dir: Path, handbook_url: str) -> str:
     """Prefix the page's ids, point its internal links into the PDF and make other links absolute."""
-    own = anchors[record.url]
-    tree = lxml_html.fragment_fromstring(record.html, create_parent="div")
-    for element in list(tree.iter()):
+    own = anchors[url]
+    for element in list(article.iter()):
         if not isinstance(element.tag, str):
             continue
-        if set((element.get("class") or "").split()) & set(DROP):
+        if set((element.get("class") or "").split()) & DROP:
             element.drop_tree()
             continue
         if element.get("id"):
             element.set("id", f"{own}--{element.get('id')}")
         if element.tag == "a" and element.get("href"):
-            element.set("href", _link(element.get("href"), record.url, own, anchors, handbook_url))
+            element.set("href", _link(element.get("href"), url, own, anchors, handbook_url))
         if element.tag == "img" and element.get("src"):
             source = urlsplit(element.get("src"))
             if not source.scheme:
-                path = posixpath.normpath(posixpath.join(record.url, unquote(source.path)))
+                path = posixpath.normpath(posixpath.join(url, unquote(source.path)))
                 element.set("src", (site_dir / path).resolve().as_uri())
-    return "".join(lxml_html.tostring(child, encoding="unicode") for child in tree) if len(tree) else (tree.text or "")
+    return (article.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
 
 
 def _link(href: str, page_url: str, own: str, anchors: dict[str, str], handbook_url: str) -> str:
@@ -70,15 +80,3 @@ def _link(href: str, page_url: str, own: str, anchors: dict[str, str], handbook_
         return f"#{anchors[target]}--{parts.fragment}" if parts.fragment else f"#{anchors[target]}"
     return urljoin(handbook_url, posixpath.normpath(posixpath.join(page_url or ".", parts.path)) +
                    ("/" if parts.path.endswith("/") else ""))
-
-
-def handbook(source: PrintSource, pages: list[PageRecord], name: str, site_dir: Path, lang_prefix: str,
-             today: dt.date) -> Job:
-    """The job for the whole handbook of one language, pages in the order given."""
-    anchors = {record.url: anchor_of(record.url, lang_prefix) for record in pages}
-    chapters = [Chapter(anchors[record.url], record.title,
-                        _rewrite(record, anchors, lang_prefix, site_dir, source.settings.handbook_url))
-                for record in pages]
-    texts = source.content.texts
-    made_on = fill(texts.pdf.made_on, date=review.long_date(today, source.content.lang))
-    return job_from_template(source, "handbook.html.j2", texts.site.name, name, chapters=chapters, made_on=made_on)

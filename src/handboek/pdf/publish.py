@@ -1,22 +1,23 @@
-"""Make every PDF of one language for the site, each only when its inputs changed."""
+"""Put every print product of a language into the site: from the cache when its inputs did not change, else
+rendered in worker processes while the build goes on."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future
+import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handboek import downloads, processes
-from handboek.blocks import language_root
-from handboek.pdf import cache, documents, handbook
-from handboek.pdf.render import Job
-from handboek.pdf import workers
-from handboek.problems import Problem
-from handboek.session import Session, display
+from handboek.model.pages import language_root
+from handboek.model.project import Project
+from handboek.pdf import cache, handbook, render
+from handboek.pdf.documents import PrintSource
+from handboek.pdf.products import PRODUCTS, site_path
+from handboek.problems import Problem, ProblemsFound, shown
 
-MAKERS = {"card": documents.card, "card_a4": documents.card_a4, "checklist": documents.checklist,
-          "report_form": documents.report_form}
+MAX_WORKERS = 4             # each worker holds WeasyPrint and its fonts: about 150 MB
 
 
 @dataclass(frozen=True)
@@ -28,103 +29,89 @@ class Made:
     seconds: float = 0.0    # how long rendering took
 
 
-PER_LANGUAGE = len(MAKERS) + 1     # and the whole handbook
+def print_source(project: Project, lang: str, site_dir: Path | None = None, page_order: list[str] = ()) -> PrintSource:
+    """What the PDFs of one language are made from; with `site_dir`, also its built pages in `page_order`."""
+    chapters: tuple[handbook.Chapter, ...] = ()
+    if site_dir is not None:
+        by_url = {page.url(project.default_language): page for page in project.pages[lang].values()}
+        ordered = [by_url[url] for url in page_order if url in by_url]
+        chapters = tuple(handbook.chapters(ordered, site_dir, project.default_language,
+                                           language_root(lang, project.default_language), project.settings.handbook_url))
+    return PrintSource(content=project.contents[lang], settings=project.settings, root=project.settings_path.parent,
+                       demo=project.demo, settings_display=project.settings_shown,
+                       data_display=shown(project.data_dir / lang, project.root), today=project.today,
+                       chapters=chapters)
 
 
 @dataclass
-class Pending:
-    """The PDFs of one or more languages: those taken from the cache, and those still being rendered.
+class Printing:
+    """The PDFs of one build. With `render=False` (the live preview) changed PDFs are left out, not rendered."""
 
-    With `render=False` (the live preview) nothing is rendered: changed PDFs are left out.
-    """
-
+    cache_dir: Path
     render: bool = True
     made: list[Made] = field(default_factory=list)
-    rendering: list[tuple[Job, Path, Path, Future]] = field(default_factory=list)  # job, cached, target
-    preload: tuple[str, ...] = ()   # modules the workers need besides the renderer, e.g. the running program's
-    pool: processes.Pool = field(init=False)
+    rendering: list[tuple[str, Path, Path, Future]] = field(default_factory=list)   # name, cached, target
+    _pool: ProcessPoolExecutor | None = None
 
-    def __post_init__(self) -> None:
-        self.pool = processes.Pool(min(processes.cores(), workers.MAX_WORKERS),
-                                   processes.preloading_context(workers.PRELOAD + self.preload))
+    def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
+        """Take the PDFs of a language whose pages are built: from the cache, or start rendering them."""
+        source = print_source(project, lang, site_dir, page_order)
+        inputs = source.inputs()
+        for product in PRODUCTS:
+            path = site_path(source.content, product.kind, project.default_language)
+            job = product.make(source, path)
+            cached, target = cache.cached_path(job, inputs, self.cache_dir), site_dir / path
+            if cached.is_file():
+                cache.copy_out(cached, target)
+                self.made.append(Made(target, rendered=False))
+            elif self.render:
+                if self._pool is None:
+                    self._pool = ProcessPoolExecutor(min(os.cpu_count() or 1, MAX_WORKERS))
+                self.rendering.append((path, cached, target, self._pool.submit(_render_into_cache, job, cached)))
 
-    def prepare(self) -> None:
-        """Start loading the renderer now, before any PDF is asked for."""
-        self.pool.prepare()
+    def finish(self) -> tuple[list[Made], list[Problem]]:
+        """Wait for the PDFs being rendered and put them into the site; the problems that stopped any of them."""
+        problems: list[Problem] = []
+        try:
+            for name, cached, target, future in self.rendering:
+                try:
+                    found, seconds = future.result()
+                except BrokenProcessPool:
+                    found, seconds = [Problem(name, 1, "the process that renders this PDF stopped unexpectedly",
+                                              "run the build again; if it happens again, check the free memory")], 0.0
+                except (OSError, EOFError) as error:     # e.g. WeasyPrint cannot load Pango
+                    found, seconds = [Problem(name, 1, f"the PDF could not be rendered ({error or type(error).__name__})",
+                                              "check the prerequisites in README.md (Pango) and the free disk space, "
+                                              "then build again")], 0.0
+                problems += found
+                if not found:
+                    cache.copy_out(cached, target)
+                    self.made.append(Made(target, rendered=True, seconds=seconds))
+        finally:
+            self.close()
+        cache.prune(self.cache_dir)
+        return self.made, problems
 
     def close(self, cancel: bool = False) -> None:
         """Stop the rendering processes; with `cancel`, PDFs not yet being rendered are dropped."""
-        self.pool.close(cancel=cancel)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=cancel)
+            self._pool = None
 
 
-def cache_dir(current: Session) -> Path:
-    """Where rendered PDFs are kept between builds."""
-    return current.cache_dir / "pdf"
+_fonts: list = []           # in a worker: WeasyPrint's font configuration, made once
 
 
-def print_source(current: Session, lang: str) -> documents.PrintSource:
-    """What the PDFs of one language are made from."""
-    return documents.PrintSource(content=current.contents[lang], settings=current.settings,
-                                 root=current.settings_path.parent, demo=current.is_demo(),
-                                 settings_display=current.settings_display,
-                                 data_display=display(current.data_dir / lang, current.root))
+def _render_into_cache(job: render.Job, cached: Path) -> tuple[list[Problem], float]:
+    """In a worker: render one PDF into the cache; the problems that stopped it, and the seconds it took."""
+    if not _fonts:      # loading WeasyPrint and the fonts is the worker's cost, not the PDF's
+        from weasyprint.text.fonts import FontConfiguration
 
-
-def jobs(current: Session, lang: str, site_dir: Path, page_order: list[str]) -> list[tuple[Path, Job]]:
-    """The site path and the rendering job of each PDF of `lang`, the longest (the handbook) first."""
-    documents.keep_compiled_in(current.cache_dir / "jinja-pdf")
-    source = print_source(current, lang)
-    records = {record.url: record for record in current.rendered.get(lang, [])}
-    ordered = [records[url] for url in page_order if url in records and records[url].meta.get("in_pdf") is not False]
-    path = downloads.site_path(source.content, "handbook", current.default_language)
-    prefix = language_root(lang, current.default_language)
-    found = [(path, handbook.handbook(source, ordered, path, site_dir, prefix, current.today))]
-    for kind, maker in MAKERS.items():
-        path = downloads.site_path(source.content, kind, current.default_language)
-        found.append((path, maker(source, path)))
-    return found
-
-
-def start(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
-          pending: Pending) -> Pending:
-    """Copy the cached PDFs of `lang` into the site and start rendering the others."""
-    inputs = print_source(current, lang).inputs()
-    for path, job in jobs(current, lang, site_dir, page_order):
-        cached = cache.cached_path(job, inputs, cache_dir)
-        if cached.is_file():
-            cache.copy_out(cached, site_dir / path)
-            pending.made.append(Made(site_dir / path, rendered=False))
-        elif pending.render:
-            pending.rendering.append((job, cached, site_dir / path,
-                                      pending.pool.submit(workers.render_into_cache, job, cached)))
-    return pending
-
-
-def finish(pending: Pending, current: Session) -> list[Made]:
-    """Wait for the PDFs being rendered, put them into the site, add their problems to the report; stop the pool."""
-    made = list(pending.made)
+        _fonts.append(FontConfiguration())
+    started = time.perf_counter()
     try:
-        for job, cached, target, future in pending.rendering:
-            try:
-                problems, seconds = future.result()
-            except BrokenProcessPool:
-                problems, seconds = [Problem(job.name, 1, "the process that renders this PDF stopped unexpectedly",
-                                             "run the build again; if it happens again, check the free memory")], 0.0
-            except (OSError, EOFError) as error:     # e.g. WeasyPrint cannot load Pango, or no process can start
-                problems, seconds = [Problem(job.name, 1, f"the PDF could not be rendered ({error or type(error).__name__})",
-                                             "check the prerequisites in README.md (Pango) and the free disk space, "
-                                             "then build again")], 0.0
-            current.report.extend(problems)
-            if not problems:
-                cache.copy_out(cached, target)
-                made.append(Made(target, rendered=True, seconds=seconds))
-    finally:
-        pending.rendering.clear()
-        pending.close()
-    return made
-
-
-def make_all(current: Session, lang: str, site_dir: Path, cache_dir: Path, page_order: list[str],
-             render_changed: bool = True) -> list[Made]:
-    """Render (or take from the cache) the five PDFs of `lang` into `site_dir`; problems go to the report."""
-    return finish(start(current, lang, site_dir, cache_dir, page_order, Pending(render=render_changed)), current)
+        data = render.render(job, _fonts[0])
+    except ProblemsFound as found:
+        return found.problems, time.perf_counter() - started
+    cache.write_atomically(cached, data)
+    return [], time.perf_counter() - started

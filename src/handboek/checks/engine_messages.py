@@ -1,0 +1,87 @@
+"""MkDocs' own link-validation messages, rewritten as `path:line: what is wrong — how to fix`.
+
+MkDocs checks Markdown links and anchors; it names the page but not the line. This finds the line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from handboek.problems import Problem, line_of
+
+_PAGE = r"Doc file '(?P<src>[^']+)' contains "
+_SUGGEST = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
+PATTERNS = [
+    ("missing", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but the target(?: '(?P<target>[^']+)')? is not "
+                           r"found among documentation files\." + _SUGGEST)),
+    ("anchor", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not contain "
+                          r"an anchor '#(?P<anchor>[^']+)'\.")),
+    ("self-anchor", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but there is no such anchor on this page\.")),
+    ("absolute", re.compile(_PAGE + r"an absolute link '(?P<link>[^']+)', it was left as is\." + _SUGGEST)),
+    ("unrecognized", re.compile(_PAGE + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\."
+                                + _SUGGEST)),
+]
+
+
+NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not "
+                         r"found in the documentation files\.")
+
+
+def convert_nav(message: str, config_file: Path, shown_config: str, lang_dir: str) -> tuple[str, Problem] | None:
+    """(missing page, Problem) for MkDocs' warning about a nav entry without a page, or None."""
+    match = NAV_MISSING.fullmatch(message.strip())
+    if match is None:
+        return None
+    target = match.group("target")
+    return target, Problem(shown_config, _line(config_file, target),
+                           f"the nav lists '{target}', but {lang_dir}/{target} does not exist",
+                           f"add {lang_dir}/{target}, or correct or remove the nav entry")
+
+
+OMITTED = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+
+
+def convert_omitted(message: str, shown_docs_dir: str, shown_config: str) -> list[Problem]:
+    """One Problem per page that MkDocs found missing from the nav; [] for other messages."""
+    if not message.startswith(OMITTED):
+        return []
+    pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
+    return [Problem(f"{shown_docs_dir}/{page}", 1, f"the page is not in the navigation ('nav' in {shown_config})",
+                    f"add it to 'nav' in {shown_config}, or remove the page") for page in pages]
+
+
+def convert(message: str, docs_dir: Path, shown_docs_dir: str) -> Problem | None:
+    """The Problem for a MkDocs link warning, or None when the message is not one of these."""
+    for kind, pattern in PATTERNS:
+        match = pattern.fullmatch(message.strip())
+        if match is None:
+            continue
+        src, link = match.group("src"), match.group("link")
+        path = f"{shown_docs_dir}/{src}"
+        line = _line(docs_dir / src, link)
+        suggest = match.groupdict().get("suggest")
+        hint = f"did you mean '{suggest}'?" if suggest else ""
+        if kind == "missing":
+            return Problem(path, line, f"link '{link}' points to a page or file that does not exist",
+                           hint or "correct the file name (for example signalen.md) or add the page")
+        if kind in {"anchor", "self-anchor"}:
+            where = f"on {match.group('target')}" if kind == "anchor" else "on this page"
+            anchor = link.split("#", 1)[1]
+            return Problem(path, line, f"link '{link}' points to '#{anchor}', which is not a heading {where}",
+                           "use the id of an existing heading: see the table of contents of that page")
+        if kind == "absolute":
+            return Problem(path, line, f"link '{link}' starts with '/', so it breaks under a sub-path",
+                           hint or "link to the Markdown file, relative to this page, e.g. signalen.md")
+        return Problem(path, line, f"link '{link}' does not point to a Markdown file",
+                       hint or "link to the .md file of the page, e.g. signalen.md")
+    return None
+
+
+def _line(path: Path, link: str) -> int:
+    """The line where the link's target is written in the page, or 1."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    return next((line for needle in (f"]({link}", f"({link}", link) if (line := line_of(text, needle))), 1)

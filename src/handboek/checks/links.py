@@ -1,0 +1,230 @@
+"""What MkDocs' own link validation does not cover, checked in one pass over each built page.
+
+Raw HTML and theme links, cross-language links, `tel:` and `mailto:` links, http links, images without
+alt text, and anything loaded from outside the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from lxml import etree
+
+from handboek.model import phone
+from handboek.model.pages import Page
+from handboek.problems import Problem, line_of
+
+_PARSER = etree.HTMLParser()    # libxml2's HTML parser, as lxml.html uses, without its per-element classes
+RESOURCE_TAGS = {"img": "src", "script": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
+# XPath and iter(tags) run in libxml2: the page's elements are not visited one by one in Python.
+_IDS = etree.XPath("//@id", smart_strings=False)   # plain strings: a smart string keeps its whole page alive
+_CONTENT = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), concat(' ', $marker, ' '))][1]")
+_TAGS = ("a", "link", *RESOURCE_TAGS)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link or embedded resource on a built page."""
+
+    tag: str
+    url: str
+    text: str
+    in_content: bool
+    language_switch: bool = False
+    alt: str | None = None
+    rel: str = ""
+
+
+@dataclass
+class Found:
+    """The links and anchor ids of one built page."""
+
+    links: list[Link] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+def collect(tree: etree._Element, content: etree._Element | None) -> Found:
+    """The links and ids of a parsed page; links inside `content` (Material's article) came from its Markdown."""
+    found = Found(ids={value for value in _IDS(tree) if value})
+    inside = set(content.iter(_TAGS)) if content is not None else set()
+    for element in tree.iter(_TAGS):
+        get, tag = element.get, element.tag
+        url = get(RESOURCE_TAGS.get(tag, "href"))
+        if url is None:
+            continue
+        if tag == "a":
+            found.links.append(Link("a", url, "".join(element.itertext()).strip(), element in inside,
+                                    language_switch=get("hreflang") is not None))
+        elif tag == "link":
+            found.links.append(Link("link", url, "", False, language_switch=get("hreflang") is not None,
+                                    rel=get("rel", "")))
+        else:
+            found.links.append(Link(tag, url, "", element in inside, alt=get("alt")))
+    return found
+
+
+def parse(output: str) -> etree._Element:
+    """A built page, parsed by libxml2."""
+    return etree.fromstring(output, _PARSER)
+
+
+def content_of(tree: etree._Element, marker: str) -> etree._Element | None:
+    """The element with the class `marker`: Material's <article>, looked for among the few articles first."""
+    for article in tree.iter("article"):
+        if marker in (article.get("class") or "").split():
+            return article
+    found = _CONTENT(tree, marker=marker)
+    return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _email_error(address: str) -> str | None:
+    """Why an e-mail address is not valid, or None; each address is checked once per process."""
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as error:
+        return str(error).rstrip(".")
+    return None
+
+
+def _line(page: Page, needle: str) -> int:
+    """The line in the Markdown source where `needle` (or, for a rewritten URL, its file name) appears, or 1."""
+    name = posixpath.basename(needle.split("#")[0].split("?")[0].rstrip("/"))
+    candidates = (needle, unquote(needle), f"({name}", f"/{name}", name)
+    return next((line for candidate in candidates if candidate.strip("(/") and (line := line_of(page.text, candidate))), 1)
+
+
+def _language_of(path: str, languages: Iterable[str], default: str) -> str:
+    """The language a site path belongs to: `en/...` is English, the rest is the default language."""
+    first = path.split("/", 1)[0]
+    return first if first in languages else default
+
+
+def _resolve(page_path: str, url: str) -> str:
+    """A relative URL on a page, as a site-relative file path."""
+    base = posixpath.dirname(page_path)
+    target = posixpath.normpath(posixpath.join(base, unquote(urlsplit(url).path)))
+    if url.split("#")[0].split("?")[0].endswith("/") or target in {".", ""}:
+        target = posixpath.join(target, "index.html") if target not in {".", ""} else "index.html"
+    return target
+
+
+def _where(page: Page, link: Link) -> tuple[str, int, str]:
+    """Path, line and a note on where a problem link sits: the page's Markdown, or the theme."""
+    if link.in_content:
+        return page.display, _line(page, link.url), ""
+    return page.display, 1, " (in the page template, overrides/)"
+
+
+Internal = tuple[Link, str, str]     # a link to a file of the site: the link, its target file, its fragment
+
+
+def page_problems(page: Page, path: str, found: Found, expanded: str,
+                  switches: bool = True) -> tuple[list[Problem], list[Internal]]:
+    """The problems one built page (at site path `path`) has on its own, and its links into the site, to check once
+    all are built. `expanded` is its Markdown after shortcodes: a link written in it was checked by MkDocs.
+
+    `switches=False` leaves out the language selector (a one-language preview).
+    """
+    problems: list[Problem] = []
+    internal: list[Internal] = []
+
+    def add(link: Link, message: str, fix: str) -> None:
+        path, line, note = _where(page, link)
+        problems.append(Problem(path, line, message + note, fix))
+
+    for link in found.links:
+        if link.language_switch and not switches:
+            continue
+        url = link.url.strip()
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            add(link, f"link '{url}' is not a valid address", "correct the address of the link")
+            continue
+        scheme = parts.scheme.lower()
+        if link.tag == "img" and (link.alt is None or (link.in_content and not link.alt.strip())):
+            add(link, f"image '{url}' has no alt text",
+                "describe the image: ![what the image shows](file.png), or alt=\"...\" in HTML")
+        if scheme == "tel":
+            number = unquote(url[4:])
+            if not phone.is_valid(number):
+                add(link, f"'{url}' is not a Dutch or international phone number",
+                    "write it like tel:0201234567 or tel:+31201234567")
+            elif link.text and not phone.same_number(number, link.text):
+                add(link, f"the link '{url}' dials another number than the text '{link.text}' shows",
+                    "make the number in the link and the number in the text the same")
+        elif scheme == "mailto":
+            address = unquote(url[7:].split("?")[0])
+            error = _email_error(address)
+            if error is not None:
+                add(link, f"'{url}' is not a valid e-mail link ({error})", "write it like mailto:naam@gemeente.nl")
+        elif scheme == "http" and link.tag == "a":
+            add(link, f"'{url}' is not a secure (https) link", "use the https:// address of the same page")
+        elif scheme in {"http", "https"} or parts.netloc:
+            if link.tag != "a" and "alternate" not in link.rel and link.rel not in {"canonical"}:
+                add(link, f"'{url}' loads a file from outside the site, which the intranet may not reach",
+                    "copy the file into the site and link to it relatively")
+        elif not scheme and (parts.path or parts.fragment):
+            if link.in_content and (url not in expanded or parts.path.endswith(".md")):
+                continue  # a Markdown link: MkDocs' own validation has checked it
+            target = _resolve(path, url) if parts.path else path
+            if target.startswith("../"):
+                add(link, f"link '{url}' points outside the site",
+                    "link to a page of this handbook, relative to this page")
+            else:
+                internal.append((link, target, unquote(parts.fragment)))
+    return problems, internal
+
+
+def internal_problems(page: Page, internal: Iterable[Internal], ids: dict[str, set[str]], files: set[str],
+                      languages: list[str], default: str) -> list[Problem]:
+    """The problems of a page's links into the site: the file, its anchor and its language."""
+    problems: list[Problem] = []
+    for link, target, fragment in internal:
+        url = link.url.strip()
+        found: list[tuple[str, str]] = []
+        if target not in files:
+            found.append((f"link '{url}' points to '{target}', which is not in the built site",
+                          "correct the link, or add the page or file it points to"))
+        elif target in ids:
+            if fragment and fragment not in ids[target]:
+                found.append((f"link '{url}' points to '#{urlsplit(url).fragment}', which is not on that page",
+                              "use the id of an existing heading on that page"))
+            here, there = page.lang, _language_of(target, languages, default)
+            if here != there and not link.language_switch:
+                found.append((f"link '{url}' leads from this '{here}' page to the '{there}' version of the "
+                              "handbook", f"link to the '{here}' version of the page; only the language selector "
+                              "switches language"))
+        for message, fix in found:
+            path, line, note = _where(page, link)
+            problems.append(Problem(path, line, message + note, fix))
+    return problems
+
+
+def _link_key(problem: Problem) -> tuple[str, int, str] | None:
+    """(file, line, link) of a problem about a link, to recognise the same broken link twice."""
+    match = re.match(r"link '([^']+)'", problem.message)
+    return (problem.path, problem.line, match.group(1)) if match else None
+
+
+def once(problems: Iterable[Problem], already: Iterable[Problem] = ()) -> list[Problem]:
+    """Each problem once.
+
+    A problem in the template is reported once, not on every page; a link that MkDocs' own validation
+    already reported (`already`) is not reported again.
+    """
+    known = {_link_key(p) for p in already} - {None}
+    found: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        if _link_key(problem) in known:
+            continue
+        key = (problem.message, problem.fix) if "overrides/" in problem.message else (str(problem), "")
+        found.setdefault(key, problem)
+    return list(found.values())

@@ -1,0 +1,73 @@
+"""Field types shared by the settings and the data files, each with a clear message when wrong."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from handboek.model import colours, phone
+
+
+def _text(value: Any) -> Any:
+    """Refuse numbers and dates where text is expected (a phone number must be quoted)."""
+    if value is not None and not isinstance(value, str):
+        raise PydanticCustomError("text", "must be text, between quotes")
+    return value
+
+
+def _plain(value: str) -> str:
+    """Refuse markup: a name or a contact detail is printed on every page and in every PDF as it is."""
+    if "<" in value or ">" in value:
+        raise PydanticCustomError("markup", "'{value}' contains < or >, which are not allowed here", {"value": value})
+    return value
+
+
+def _phone(value: str) -> str:
+    """Accept an empty value or a valid Dutch or international phone number."""
+    value = value.strip()
+    if value and not phone.is_valid(value):
+        raise PydanticCustomError("phone", "'{value}' is not a Dutch or international phone number", {"value": value})
+    return value
+
+
+def _email(value: str) -> str:
+    """Accept an empty value or a well-formed e-mail address."""
+    value = value.strip()
+    if not value:
+        return value
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise PydanticCustomError("email", "'{value}' is not an e-mail address ({reason})",
+                                  {"value": value, "reason": str(error).rstrip(".")}) from None
+
+
+def _url(value: str) -> str:
+    """Accept an empty value or an https URL with a host."""
+    value = value.strip()
+    if not value:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or " " in value:
+        raise PydanticCustomError("url", "'{value}' is not an https web address", {"value": value})
+    return value
+
+
+def _colour(value: str) -> str:
+    """Accept a CSS colour and return it as #rrggbb."""
+    try:
+        return colours.normalise(value)
+    except ValueError:
+        raise PydanticCustomError("colour", "'{value}' is not a colour", {"value": value}) from None
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Plain = Annotated[str, BeforeValidator(_text), AfterValidator(_plain)]      # text without markup
+Phone = Annotated[str, BeforeValidator(_text), AfterValidator(_phone)]
+Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email)]
+Url = Annotated[str, BeforeValidator(_text), AfterValidator(_url)]
+Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour)]

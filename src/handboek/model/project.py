@@ -1,0 +1,99 @@
+"""The handbook as one build reads it: the gemeente's settings, the data and the pages of every language.
+
+Loaded once per build, before any page is rendered; nothing here depends on the site engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from handboek.model import content, markup, pages, review, settings, translations
+from handboek.problems import Problem, ProblemsFound, shown
+
+
+@dataclass(frozen=True)
+class Project:
+    """The settings, content and pages of the handbook, for every language."""
+
+    root: Path
+    settings_path: Path
+    settings: settings.Settings
+    data_dir: Path
+    docs_dir: Path
+    languages: list[str]
+    default_language: str
+    contents: dict[str, content.Content]
+    pages: dict[str, dict[str, pages.Page]]       # by language, then by path in the language folder
+    translations: list[translations.Entry]
+    today: dt.date
+
+    @property
+    def settings_shown(self) -> str:
+        """The settings file as editors name it."""
+        return shown(self.settings_path, self.root)
+
+    @cached_property
+    def demo(self) -> bool:
+        """True while the example settings, or any example value, are in use."""
+        return settings.uses_demo(self.settings, self.settings_path.parent)
+
+    def page(self, lang: str, rel: str) -> pages.Page | None:
+        """The page at `rel` in the language folder `lang`, if there is one."""
+        return self.pages.get(lang, {}).get(rel)
+
+
+def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages: list[str],
+         default_language: str, download_kinds: list[str]) -> tuple[Project, list[Problem]]:
+    """Read and check everything once; raise ProblemsFound when settings or data cannot be used.
+
+    Returns the project and the problems of its pages: front matter, review dates, translations, old sources.
+    """
+    today = _today()
+    settings_path = root / settings_file
+    problems: list[Problem] = []
+    loaded_settings = contents = None
+    try:
+        loaded_settings = settings.load(settings_path, shown(settings_path, root))
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+    try:
+        contents, problems_of_data = content.load(root / data_dir, languages, root, today, download_kinds)
+    except ProblemsFound as found:
+        problems.extend(found.problems)
+    if problems or loaded_settings is None or contents is None:
+        raise ProblemsFound(problems)
+    problems = list(problems_of_data)
+    found_pages: dict[str, dict[str, pages.Page]] = {}
+    for lang in languages:
+        found_pages[lang], problems_of_pages = pages.scan(root / docs_dir, lang, root)
+        problems += problems_of_pages
+        for page in found_pages[lang].values():
+            problems += review.page_problems(page, today) + markup.problems(page.display, page.text)
+    entries: list[translations.Entry] = []
+    for lang in languages:
+        if lang == default_language:
+            continue
+        found, problems_of_translation = translations.page_problems(
+            found_pages[default_language], found_pages[lang], lang, shown(root / docs_dir / lang, root))
+        entries += found
+        problems += problems_of_translation
+        for name in content.LANGUAGE_FILES:
+            source, translation = root / data_dir / default_language / name, root / data_dir / lang / name
+            entry, problems_of_file = translations.data_problems(source, translation, shown(source, root),
+                                                                 shown(translation, root), lang)
+            entries.append(entry)
+            problems += problems_of_file
+    project = Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
+                      docs_dir=root / docs_dir, languages=list(languages), default_language=default_language,
+                      contents=contents, pages=found_pages, translations=entries, today=today)
+    return project, problems
+
+
+def _today() -> dt.date:
+    """Today's date; `HANDBOEK_TODAY=YYYY-MM-DD` fixes it for reproducible checks."""
+    fixed = os.environ.get("HANDBOEK_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()

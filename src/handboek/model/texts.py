@@ -1,0 +1,195 @@
+"""`data/<lang>/texts.yml`: the fixed texts of the site chrome, the card, the forms and the PDFs."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from handboek.model.fields import Text
+
+
+class _Group(BaseModel):
+    """A group of texts: every key is required, unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class SiteTexts(_Group):
+    """Texts around every page."""
+
+    name: Text
+    header: Text = Field(json_schema_extra={"example": '"{name} · {municipality}"'})
+    demo_banner: Text
+    last_reviewed: Text = Field(json_schema_extra={"example": '"Laatst gecontroleerd op {date}"'})
+    review_due: Text = Field(json_schema_extra={"example": '"Deze pagina moest op {date} opnieuw gecontroleerd worden."'})
+    owner: Text = Field(json_schema_extra={"example": '"Eigenaar: {owner}"'})
+    colophon: Text
+    about: Text
+
+
+class ContactTexts(_Group):
+    """Labels of the contact blocks."""
+
+    attention_officer: Text
+    care_coordinator: Text
+    phone: Text
+    phone_abroad: Text
+    email: Text
+    available: Text
+    website: Text
+    not_set: Text
+    deputy: Text
+    interpreter: Text
+    interpreter_not_set: Text
+    fallback: Text = Field(json_schema_extra={"example": '"Niemand bereikbaar? Bel de politie: {phone}."'})
+
+
+class OrganisationTexts(_Group):
+    """Labels of the organisation list."""
+
+    what: Text
+    when: Text
+
+
+class SourceTexts(_Group):
+    """How a source is cited."""
+
+    label: Text = Field(json_schema_extra={"example": '"Bron"'})
+    title: Text = Field(json_schema_extra={"example": '"Bronnen"'})
+    read_on: Text = Field(json_schema_extra={"example": '"gelezen op {date}"'})
+
+
+class SignalTexts(_Group):
+    """The groups of signals."""
+
+    person: Text
+    address: Text
+    more: Text
+    more_note: Text
+
+
+class PrivacyTexts(_Group):
+    """One privacy rule for the form, the checklist and every page that mentions them."""
+
+    title: Text
+    rule: Text
+    envelope: Text
+    secure_email: Text = Field(json_schema_extra={"example": '"Stuur het als pdf met beveiligde e-mail naar {detail}."'})
+    case_system: Text = Field(json_schema_extra={"example": '"Zet het als pdf in {detail}."'})
+    delete_pdf: Text
+    keep_nothing: Text
+    never: Text
+
+
+class DownloadItem(_Group):
+    """One printable file on the downloads page."""
+
+    file: Text = Field(pattern=r"^[a-z0-9-]+\.pdf$", json_schema_extra={"example": "zakkaart.pdf"})
+    title: Text
+    text: Text
+
+
+class CardTexts(_Group):
+    """The pocket card."""
+
+    title: Text
+    subtitle: Text
+    signals: Text
+    indications: Text
+    steps: Text
+    emergency: Text
+    emergency_where: Text
+    report_to: Text
+    care: Text
+    qr_caption: Text
+
+
+class ChecklistTexts(_Group):
+    """The signals checklist."""
+
+    title: Text
+    intro: Text
+    date: Text
+    time: Text
+    desk: Text
+    initials: Text
+    seen_heard: Text
+    next_step: Text
+
+
+class FormTexts(_Group):
+    """The on-screen report form."""
+
+    print: Text
+    clear: Text
+    report_to: Text
+    own_form: Text = Field(json_schema_extra={"example": '"Gebruik het meldingsformulier van je gemeente: {link}."'})
+    handbook_form: Text = Field(json_schema_extra={"example": '"Gebruik het {form} op dit intranet. Of druk het {pdf} af."'})
+    form_link: Text
+    pdf_link: Text
+
+
+class PdfTexts(_Group):
+    """Words used in every PDF."""
+
+    demo_mark: Text
+    contents: Text
+    page: Text = Field(json_schema_extra={"example": '"Pagina {page} van {pages}"'})
+    made_on: Text = Field(json_schema_extra={"example": '"Gemaakt op {date}"'})
+    handbook_subtitle: Text
+
+
+class StepsTexts(_Group):
+    """Labels of the step lists."""
+
+    step: Text = Field(json_schema_extra={"example": '"Stap {n}"'})
+
+
+class StatusTexts(_Group):
+    """The translation status table."""
+
+    page: Text
+    language: Text
+    status: Text
+    current: Text
+    outdated: Text
+    missing: Text
+    one_language: Text     # a preview that builds one language has no translations to compare
+    source: Text
+
+
+class ChangesTexts(_Group):
+    """The list of changes."""
+
+    page: Text
+    date: Text
+    change: Text
+    none: Text
+
+
+class Texts(BaseModel):
+    """All fixed texts of one language."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
+    site: SiteTexts
+    contact: ContactTexts
+    organisation: OrganisationTexts
+    sources: SourceTexts
+    signals: SignalTexts
+    privacy: PrivacyTexts
+    steps: StepsTexts
+    downloads: dict[str, DownloadItem] = Field(json_schema_extra={"example": "{card: {file: ..., title: ..., text: ...}}"})
+    card: CardTexts
+    checklist: ChecklistTexts
+    form: FormTexts
+    pdf: PdfTexts
+    status: StatusTexts
+    changes: ChangesTexts
+
+
+def fill(template: str, **values: object) -> str:
+    """Put values into `{name}` placeholders; an editor's typo in a placeholder never crashes the build."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template

@@ -1,0 +1,129 @@
+"""Translation drift: each translation records the version of the Dutch source it follows."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from handboek.model.pages import Page, split
+from handboek.problems import Problem, line_of
+
+Status = Literal["current", "outdated", "missing"]
+NOT_YET = "not translated yet"      # what `make language` writes in the copies it makes
+
+
+def _outdated(source: str, recorded: str) -> str:
+    """What is wrong with a translation that does not follow the current source."""
+    if recorded == NOT_YET:
+        return f"not translated yet: this is a copy of the English text, not a translation of {source}"
+    return f"the translation is outdated: {source} changed since it was translated"
+DATA_KEY = re.compile(r"^translated_from:.*(?:\r?\n|$)", re.MULTILINE)
+PAGE_KEY = re.compile(r"^translated_from:.*$", re.MULTILINE)
+
+
+def fingerprint(text: str) -> str:
+    """A short hash of a text, independent of line endings and trailing spaces."""
+    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n"))
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def page_version(page_text: str) -> str:
+    """The version of a source page: its body only, so a new review date does not outdate translations."""
+    return fingerprint(split(page_text)[1])
+
+
+def data_version(data_text: str) -> str:
+    """The version of a source data file."""
+    return fingerprint(DATA_KEY.sub("", data_text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The translation status of one page or data file in one language."""
+
+    source: str               # e.g. docs/nl/signalen.md
+    translation: str          # e.g. docs/en/signalen.md
+    lang: str
+    status: Status
+
+
+def page_status(source: Page, translation: Page | None) -> Status:
+    """Whether a translated page follows the current source."""
+    if translation is None:
+        return "missing"
+    recorded = translation.meta.translated_from if translation.meta else ""
+    return "current" if recorded == page_version(source.text) else "outdated"
+
+
+def page_problems(sources: dict[str, Page], translations: dict[str, Page],
+                  lang: str, translation_dir: str) -> tuple[list[Entry], list[Problem]]:
+    """Compare one language's pages with the Dutch source pages."""
+    entries, problems = [], []
+    for rel, source in sources.items():
+        translation = translations.get(rel)
+        target = f"{translation_dir}/{rel}"
+        status = page_status(source, translation)
+        entries.append(Entry(source.display, target, lang, status))
+        if status == "missing":
+            problems.append(Problem(source.display, 1, f"this page has no '{lang}' translation ({target})",
+                                    f"translate it into {target}, then run: make translated FILE={target}"))
+        elif status == "outdated" and translation is not None:
+            line = translation.front.line(("translated_from",)) if translation.front else 1
+            problems.append(Problem(translation.display, line,
+                                    _outdated(source.display, translation.meta.translated_from
+                                              if translation.meta else ""),
+                                    f"update the translation, then run: make translated FILE={translation.display}",
+                                    "warning"))
+    for rel, translation in translations.items():
+        if rel not in sources:
+            problems.append(Problem(translation.display, 1, "this translation has no Dutch source page",
+                                    f"add the Dutch page {translation.display.replace(f'/{lang}/', '/nl/', 1)} "
+                                    "or remove this file"))
+    return entries, problems
+
+
+def data_problems(source: Path, translation: Path, source_display: str, translation_display: str,
+                  lang: str) -> tuple[Entry, list[Problem]]:
+    """Compare a translated data file with its Dutch source."""
+    if not translation.is_file():
+        entry = Entry(source_display, translation_display, lang, "missing")
+        return entry, [Problem(source_display, 1, f"this file has no '{lang}' translation ({translation_display})",
+                               f"translate it into {translation_display}, then run: "
+                               f"make translated FILE={translation_display}")]
+    text = translation.read_text(encoding="utf-8")
+    match = DATA_KEY.search(text)
+    recorded = match.group(0).split(":", 1)[1].strip().strip("'\"") if match else ""
+    if recorded == data_version(source.read_text(encoding="utf-8")):
+        return Entry(source_display, translation_display, lang, "current"), []
+    line = line_of(text, match.group(0)) if match else 1
+    return Entry(source_display, translation_display, lang, "outdated"), [
+        Problem(translation_display, line,
+                _outdated(source_display, recorded),
+                f"update the translation, then run: make translated FILE={translation_display}", "warning")]
+
+
+def mark(translation: Path, source: Path) -> str:
+    """Record in a translation that it follows the current source; return the version written."""
+    text = translation.read_text(encoding="utf-8")
+    if translation.suffix == ".md":
+        version = page_version(source.read_text(encoding="utf-8"))
+        front, body, _ = split(text)
+        if front is None:
+            raise ValueError(f"{translation} has no front matter; copy it from {source}")
+        lines = [line for line in front.splitlines() if not PAGE_KEY.match(line)]
+        new_front = "\n".join([*lines, f"translated_from: {version}"]) + "\n"
+        translation.write_text(f"---\n{new_front}---\n{body}", encoding="utf-8")
+        return version
+    version = data_version(source.read_text(encoding="utf-8"))
+    stripped = DATA_KEY.sub("", text)
+    header = f"translated_from: {version}\n"
+    comment_end = 0
+    for line in stripped.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        comment_end += len(line)
+    translation.write_text(stripped[:comment_end] + header + stripped[comment_end:], encoding="utf-8")
+    return version

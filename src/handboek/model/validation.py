@@ -1,0 +1,118 @@
+"""Turn pydantic validation errors into one clear line each, with file, line, key and an example."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from handboek.problems import Problem
+from handboek.model.yamlfile import Located
+
+_TYPE_WORDS = {
+    "string_type": "must be text",
+    "text": "must be text, between quotes",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "int_type": "must be a whole number",
+    "model_type": "must be a group of keys, one per line and indented",
+    "model_attributes_type": "must be a group of keys, one per line and indented",
+    "dict_type": "must be a group of keys, one per line and indented",
+    "list_type": "must be a list, one '- item' per line",
+    "date_type": "must be a date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date without a time",
+    "literal_error": "is not one of the allowed values",
+    "string_too_short": "must not be empty",
+    "too_short": "has too few items",
+    "too_long": "has too many items",
+    "string_too_long": "is too long",
+}
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    """`('contacts', 'attention_officer', 'phone')` → `contacts.attention_officer.phone`; list items as [n]."""
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the file"
+
+
+def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The example declared on the field at `loc`, if any."""
+    current: Any = model
+    example = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return None
+        info = fields[part]
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        example = extra.get("example")
+        current = _model_of(info.annotation)
+    return f"{loc[-1]}: {example}" if example is not None and loc else None
+
+
+def _model_of(annotation: Any) -> Any:
+    """The BaseModel class inside an annotation such as `Model | None` or `list[Model]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed in the group that holds `loc`."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _model_of(fields[part].annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def problems_from_validation_error(error: ValidationError, located: Located, model: type[BaseModel],
+                                   prefix: tuple[Any, ...] = (),
+                                   shown_loc: Callable[[tuple[Any, ...]], tuple[Any, ...]] = tuple) -> list[Problem]:
+    """One Problem per pydantic error, pointing at the line of the key it concerns.
+
+    `shown_loc` maps the model's key path to the path as written in the file, where the two differ.
+    """
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+        line = located.line((*prefix, *shown_loc(loc)))
+        key = dotted(shown_loc(loc))
+        kind = item["type"]
+        example = _field_example(model, loc)
+        if kind == "extra_forbidden":
+            known = ", ".join(_known_keys(model, loc))
+            message = f"{key}: unknown key '{loc[-1]}'"
+            fix = f"remove it or correct the spelling; allowed here: {known}" if known else "remove it"
+        elif kind == "missing":
+            message = f"{key} is missing"
+            fix = f"add it, for example {example}" if example else "add it"
+        elif kind == "markup":
+            message = f"{key}: {item['msg']}"
+            fix = "write it as plain text, without < and >"
+        elif kind == "contrast":
+            context = item.get("ctx") or {}
+            message = f"{key}: {item['msg']}"
+            fix = f"use a darker colour, for example {loc[-1]}: \"{context.get('needed')}\""
+        else:
+            words = _TYPE_WORDS.get(kind, item["msg"].removeprefix("Value error, "))
+            given = item.get("input")
+            if kind in {"text", "string_type"} and given is None:
+                words += " (a value starting with # must be between quotes)"
+            message = f"{key}: {words}"
+            fix = f"for example {example}" if example else "see the documentation of this key"
+        problems.append(Problem(located.path, line, message, fix))
+    return problems

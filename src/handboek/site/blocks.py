@@ -1,0 +1,307 @@
+"""The blocks that shortcodes put into pages: signals, steps, contacts, organisations, forms, downloads."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+from handboek.model import phone, review
+from handboek.model.content import Content, FormField, Source
+from handboek.model.pages import url_dir
+from handboek.model.settings import Settings
+from handboek.model.texts import fill
+
+WHAT_TO_DO_PAGE = "wat-te-doen.md"
+REPORT_FORM_PAGE = "meldingsformulier.md"
+DOWNLOADS_DIR = "downloads/"
+LEAFLET = "leaflet"       # the source this handbook started from; items from it alone carry no source line
+
+
+@dataclass(frozen=True)
+class Where:
+    """The page a block is placed on."""
+
+    lang: str
+    rel: str                 # path inside the language folder, e.g. over/index.md
+
+    def link_to_page(self, target: str) -> str:
+        """A relative Markdown link from this page to another page of the same language."""
+        return posixpath.relpath(target, posixpath.dirname(self.rel) or ".")
+
+    def link_to_file(self, target: str) -> str:
+        """A relative URL from this page's built location to a file of the same language."""
+        return posixpath.relpath(target, url_dir(self.rel))
+
+
+def cited(content: Content, ids: list[str]) -> str:
+    """`Bron: title · title` for a data item that a source besides the leaflet supports; empty for leaflet-only items."""
+    if all(source_id == LEAFLET for source_id in ids):
+        return ""
+    links = " · ".join(_source_link(content.sources[source_id], content.lang) for source_id in ids)
+    return f'<p class="source-line">{escape(content.texts.sources.label)}: {links}</p>'
+
+
+def _source_link(source: Source, lang: str) -> str:
+    """A source's title, linked to it when it is on the web."""
+    title = escape(source.title_in(lang))
+    return f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
+
+
+def sources(content: Content, ids: list[str]) -> str:
+    """The sources of a page, each with the date it was read."""
+    labels = content.texts.sources
+    items = []
+    for source in (content.sources[source_id] for source_id in dict.fromkeys(ids)):
+        read = fill(labels.read_on, date=review.long_date(source.read_on, content.lang))
+        items.append(f"<li>{_source_link(source, content.lang)}, {escape(read)}</li>")
+    return f'<ul class="sources">{"".join(items)}</ul>\n'
+
+
+def signals(content: Content, about: str = "person") -> str:
+    """The leaflet's signals about a person (or an address), as numbered headings with their explanation."""
+    parts = []
+    for number, signal in content.signals.about(about):
+        parts.append(f"### {number}. {signal.title} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n")
+    return "\n".join(parts)
+
+
+def more_signals(content: Content) -> str:
+    """The signals other sources name, each with its source."""
+    parts = [f"{content.texts.signals.more_note}\n"]
+    for signal in content.signals.more:
+        parts.append(f"### {signal.title} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n")
+    return "\n".join(parts)
+
+
+def nonverbal(content: Content) -> str:
+    """The non-verbal signals: explanation and list."""
+    block = content.signals.nonverbal
+    items = "\n".join(f"- {item}" for item in block.items)
+    return f"{block.text}\n\n{items}\n\n{cited(content, block.sources)}\n"
+
+
+def _attribute(text: str) -> str:
+    """Text that is safe as an admonition's quoted title."""
+    return escape(text, quote=True)
+
+
+def _indented(text: str) -> str:
+    """Text indented as the body of an admonition."""
+    return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
+
+
+def steps(content: Content) -> str:
+    """Each step as a numbered heading with its condition, its explanation and, after a conditional run, what to do
+    otherwise."""
+    parts = []
+    for view in content.steps.views():
+        label = fill(content.texts.steps.step, n=view.number)
+        part = f"### {label}: {view.step.title} {{#{view.step.id}}}\n\n"
+        if view.condition is not None:
+            part += f'!!! warning "{_attribute(view.condition.label)}"\n\n'
+        part += f"{view.step.text}\n\n{cited(content, view.step.sources)}\n"
+        if view.closes and view.condition is not None:
+            part += f'\n!!! danger "{_attribute(view.condition.otherwise_title)}"\n\n{_indented(view.condition.otherwise)}\n'
+        parts.append(part)
+    return "\n".join(parts)
+
+
+def steps_summary(content: Content, where: Where) -> str:
+    """The steps on one screen: a numbered list linking to the full steps, each with its condition."""
+    target = where.link_to_page(WHAT_TO_DO_PAGE)
+    lines = []
+    for view in content.steps.views():
+        line = f"{view.number}. [{view.step.short}]({target}#{view.step.id})"
+        if view.condition is not None:
+            line += f" — *{view.condition.label}*"
+        if view.closes and view.condition is not None:
+            line += f"\n\n    **{view.condition.otherwise_title}** {view.condition.otherwise}\n"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def donts(content: Content) -> str:
+    """What not to do, as a list with the reason for each."""
+    items = []
+    for item in content.steps.donts.items:
+        short = item.short if item.short.endswith((".", "!", "?")) else item.short + "."
+        source = cited(content, item.sources)
+        items.append(f"- **{short}** {item.text}" + (f"\n\n    {source}" if source else ""))
+    return "\n".join(items) + "\n"
+
+
+def _phone_link(number: str) -> str:
+    """A `tel:` link that shows the number as written."""
+    return f'<a href="{escape(phone.tel_href(number))}">{escape(number)}</a>'
+
+
+def _mail_link(address: str) -> str:
+    """A `mailto:` link."""
+    return f'<a href="mailto:{escape(address)}">{escape(address)}</a>'
+
+
+def _web_link(url: str) -> str:
+    """A link that shows the site's host name."""
+    host = urlsplit(url).netloc.removeprefix("www.")
+    return f'<a href="{escape(url)}">{escape(host)}</a>'
+
+
+def _detail(label: str, value_html: str) -> str:
+    """One term and its description."""
+    return f"<dt>{escape(label)}</dt><dd>{value_html}</dd>"
+
+
+def _or_not_set(value: str, render: object, not_set: str) -> str:
+    """The rendered value, or a clearly marked placeholder when the gemeente has not filled it in."""
+    if value:
+        return render(value) if callable(render) else escape(value)
+    return f'<span class="not-set">{escape(not_set)}</span>'
+
+
+def contact(content: Content, settings: Settings, role: str) -> str:
+    """The gemeente's own contact for `role`, from municipality.yml; the aandachtsfunctionaris with the deputy and
+    whom to call when neither answers."""
+    labels = content.texts.contact
+    not_set = labels.not_set
+    rows, after = [], ""
+    if role == "attention_officer":
+        person = settings.contacts.attention_officer
+        title, name = labels.attention_officer, person.name
+        if person.deputy.is_set:
+            deputy = person.deputy
+            reach = " · ".join([*([_phone_link(deputy.phone)] if deputy.phone else []),
+                                *([_mail_link(deputy.email)] if deputy.email else [])])
+            rows.append(_detail(labels.deputy, f"{escape(deputy.name)}, {reach}"))
+        after = f'<p class="contact-card__fallback">{_fallback(content)}</p>'
+    elif role == "interpreter":
+        person = settings.contacts.interpreter
+        title, name = labels.interpreter, person.name
+        if not (person.name or person.phone):
+            return (f'<div class="contact-card contact-card--interpreter"><p class="contact-card__role">{escape(title)}'
+                    f'</p><p>{escape(labels.interpreter_not_set)}</p></div>\n')
+    else:
+        person = settings.contacts.care_coordinator
+        title, name = labels.care_coordinator, person.organisation
+        rows.append(_detail(labels.website, _web_link(person.website)) if person.website else "")
+    details = "".join([
+        _detail(labels.phone, _or_not_set(person.phone, _phone_link, not_set)),
+        _detail(labels.email, _or_not_set(person.email, _mail_link, not_set)) if hasattr(person, "email") else "",
+        _detail(labels.available, escape(person.available)) if person.available else "",
+        *rows,
+    ])
+    return (f'<div class="contact-card contact-card--{role.replace("_", "-")}">'
+            f'<p class="contact-card__role">{escape(title)}</p>'
+            f'<p class="contact-card__name">{_or_not_set(name, None, not_set)}</p>'
+            f'<dl class="contact-card__details">{details}</dl>{after}</div>\n')
+
+
+def _fallback(content: Content) -> str:
+    """Whom to call when neither the aandachtsfunctionaris nor the deputy answers, with the number as a link."""
+    number = content.police_phone
+    return fill(escape(content.texts.contact.fallback), phone=_phone_link(number) if number else "")
+
+
+def privacy_block(content: Content, settings: Settings) -> str:
+    """The privacy rule as it stands on the pages and under the on-screen form."""
+    lines = content.privacy_rule(settings.report_channel.via, settings.report_channel.detail)
+    return f'<div class="privacy-rule">{"".join(f"<p>{escape(line)}</p>" for line in lines)}</div>\n'
+
+
+def organisations(content: Content) -> str:
+    """Every organisation: a heading, what it does, when to contact it, contact details and source."""
+    labels, contact_labels = content.texts.organisation, content.texts.contact
+    parts = []
+    for organisation in content.organisations:
+        text = content.organisation_text(organisation)
+        rows = [_detail(labels.what, escape(text.what)), _detail(labels.when, escape(text.when))]
+        if organisation.phone:
+            rows.append(_detail(contact_labels.phone, _phone_link(organisation.phone)))
+        if organisation.phone_abroad:
+            rows.append(_detail(contact_labels.phone_abroad, _phone_link(organisation.phone_abroad)))
+        if text.hours:
+            rows.append(_detail(contact_labels.available, escape(text.hours)))
+        if organisation.email:
+            rows.append(_detail(contact_labels.email, _mail_link(organisation.email)))
+        if organisation.website:
+            rows.append(_detail(contact_labels.website, _web_link(organisation.website)))
+        cites = []
+        for source in (content.sources[source_id] for source_id in organisation.sources):
+            read = fill(content.texts.sources.read_on, date=review.long_date(source.read_on, content.lang))
+            cites.append(f"{_source_link(source, content.lang)}, {escape(read)}")
+        rows.append(_detail(content.texts.sources.label, "<br>".join(cites)))
+        parts.append(f"### {text.name} {{#org-{organisation.id}}}\n\n"
+                     f'<dl class="organisation">{"".join(rows)}</dl>\n')
+    return "\n".join(parts)
+
+
+def _control(field: FormField, field_id: str, described: str) -> str:
+    """The input of one field of the on-screen form."""
+    if field.kind == "textarea":
+        return f'<textarea id="{field_id}" name="{field.id}" rows="{field.lines}"{described}></textarea>'
+    return f'<input id="{field_id}" name="{field.id}" type="{field.kind}"{described}>'
+
+
+def report_form(content: Content, settings: Settings) -> str:
+    """The report form as an HTML form that staff fill in on screen and print; nothing is sent or kept."""
+    form = content.report_form
+    rows = [f'<p class="report-form__intro">{escape(form.intro)}</p>']
+    for section in form.sections:
+        fields = []
+        for field in section.fields:
+            field_id = f"rf-{field.id}"
+            help_id = f"{field_id}-help"
+            described = f' aria-describedby="{help_id}"' if field.help else ""
+            help_html = f'<p class="report-form__help" id="{help_id}">{escape(field.help)}</p>' if field.help else ""
+            if field.kind in {"signals", "choice"}:
+                if field.kind == "signals":
+                    groups = content.signal_checks()
+                else:
+                    groups = [("", [(f"{field.id}-{n}", option) for n, option in enumerate(field.options, 1)])]
+                kind = "checkbox" if field.kind == "signals" else "radio"
+                boxes = "".join(
+                    (f'<p class="report-form__group">{escape(title)}</p>' if title else "")
+                    + "".join(f'<label class="report-form__check"><input type="{kind}" name="{field.id}" '
+                              f'value="{escape(value)}"> {escape(text)}</label>' for value, text in items)
+                    for title, items in groups)
+                fields.append(f'<fieldset class="report-form__field report-form__{field.kind}"{described}>'
+                              f'<legend>{escape(field.label)}</legend>{help_html}{boxes}</fieldset>')
+                continue
+            fields.append(f'<div class="report-form__field report-form__field--{field.kind}">'
+                          f'<label for="{field_id}">{escape(field.label)}</label>{help_html}'
+                          f'{_control(field, field_id, described)}</div>')
+        rows.append(f'<fieldset class="report-form__section"><legend>{escape(section.title)}</legend>'
+                    f'{"".join(fields)}</fieldset>')
+    labels = content.texts.form
+    rows.append('<div class="report-form__actions">'
+                f'<button type="button" class="md-button md-button--primary" data-report-form="print">'
+                f'{escape(labels.print)}</button> '
+                f'<button type="reset" class="md-button">{escape(labels.clear)}</button></div>')
+    rows.append(f'<div class="report-form__privacy">{privacy_block(content, settings)}</div>')
+    return (f'<form class="report-form" id="rf-form" autocomplete="off" method="dialog" '
+            f'aria-label="{escape(form.title)}">{"".join(rows)}</form>\n')
+
+
+def report_form_link(content: Content, settings: Settings, where: Where) -> str:
+    """Where staff find the form: the gemeente's own form first, when it has one."""
+    labels = content.texts.form
+    sentences = []
+    if settings.report_form_url:
+        sentences.append(fill(labels.own_form, link=f"[{urlsplit(settings.report_form_url).netloc}]"
+                                                    f"({settings.report_form_url})"))
+    pdf = where.link_to_file(DOWNLOADS_DIR + content.texts.downloads["report_form"].file)
+    sentences.append(fill(labels.handbook_form,
+                          form=f"[{labels.form_link}]({where.link_to_page(REPORT_FORM_PAGE)})",
+                          pdf=f'<a href="{escape(pdf)}">{escape(labels.pdf_link)}</a>'))
+    return " ".join(sentences) + "\n"
+
+
+def downloads(content: Content, where: Where, kinds: list[str]) -> str:
+    """The printable files of this language, with what each is for."""
+    items = []
+    for item in (content.texts.downloads[kind] for kind in kinds):
+        href = where.link_to_file(DOWNLOADS_DIR + item.file)
+        items.append(f'<li><a class="downloads__link" href="{escape(href)}">{escape(item.title)}</a> '
+                     f'<span class="downloads__type">PDF</span><br>{escape(item.text)}</li>')
+    return f'<ul class="downloads">{"".join(items)}</ul>\n'

@@ -1,0 +1,153 @@
+"""`<!-- md:name argument -->` shortcodes: readable placeholders that editors put in Markdown.
+
+An unknown shortcode, or a wrong argument, is an error that names the file and the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from handboek.model.project import Project
+from handboek.pdf.products import KINDS
+from handboek.problems import Problem
+from handboek.site import blocks, lists
+from handboek.site.blocks import Where
+
+SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[A-Za-z0-9_-]*)(?P<args>(?:(?!-->).)*?)\s*-->")
+FENCE = re.compile(r"^(?:```|~~~)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a shortcode needs to know about the page it is on."""
+
+    project: Project
+    where: Where
+    display: str          # the file as editors see it, e.g. docs/nl/signalen.md
+    first_line: int       # line number of the Markdown body's first line
+    preview: bool = False  # a preview that builds one language
+    cited: list[str] = field(default_factory=list)   # the sources of the data blocks on this page, in order
+
+    def cite(self, *items: object) -> None:
+        """Remember the sources of data items shown on this page, for its list of sources."""
+        for item in items:
+            self.cited.extend(getattr(item, "sources", ()))
+
+    @property
+    def content(self):  # noqa: ANN201 - the Content of this page's language
+        """The content of this page's language."""
+        return self.project.contents[self.where.lang]
+
+
+Render = Callable[[Context, str], str]
+
+
+class BadArgument(ValueError):
+    """A shortcode argument that names nothing the data has."""
+
+
+def _signals(c: Context, about: str) -> str:
+    """The leaflet's signals about a person or an address, or the signals other sources name."""
+    data = c.content.signals
+    if about == "more":
+        c.cite(*data.more)
+        return blocks.more_signals(c.content)
+    c.cite(*(signal for _, signal in data.about(about or "person")))
+    return blocks.signals(c.content, about or "person")
+
+
+def _steps(c: Context, form: str) -> str:
+    """The steps in full, or as a summary that links to them."""
+    c.cite(*c.content.steps.steps)
+    return blocks.steps_summary(c.content, c.where) if form else blocks.steps(c.content)
+
+
+def _sources(c: Context, ids: str) -> str:
+    """The sources of this page: those of the data blocks above it, then the ids given (`all`: every source)."""
+    named = list(c.content.sources) if ids == "all" else ids.split()
+    unknown = [name for name in named if name not in c.content.sources]
+    if unknown:
+        raise BadArgument(f"the source '{unknown[0]}' is not in data/sources.yml",
+                          "use an id from data/sources.yml, or add the source there")
+    return blocks.sources(c.content, [*c.cited, *named])
+
+
+def _nonverbal(c: Context, _: str) -> str:
+    """The non-verbal signals."""
+    c.cite(c.content.signals.nonverbal)
+    return blocks.nonverbal(c.content)
+
+
+def _donts(c: Context, _: str) -> str:
+    """What not to do."""
+    c.cite(*c.content.steps.donts.items)
+    return blocks.donts(c.content)
+
+
+def _organisations(c: Context, _: str) -> str:
+    """The national organisations."""
+    c.cite(*c.content.organisations)
+    return blocks.organisations(c.content)
+
+
+SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
+    "signals": (("", "person", "address", "more"), _signals),
+    "nonverbal": ((), _nonverbal),
+    "steps": (("", "summary"), _steps),
+    "donts": ((), _donts),
+    "contact": (("attention_officer", "care_coordinator", "interpreter"),
+                lambda c, a: blocks.contact(c.content, c.project.settings, a)),
+    "organisations": ((), _organisations),
+    "report-form": ((), lambda c, a: blocks.report_form(c.content, c.project.settings)),
+    "report-form-link": ((), lambda c, a: blocks.report_form_link(c.content, c.project.settings, c.where)),
+    "privacy": ((), lambda c, a: blocks.privacy_block(c.content, c.project.settings)),
+    "downloads": ((), lambda c, a: blocks.downloads(c.content, c.where, KINDS)),
+    "sources": (None, _sources),      # the sources of the data on this page, and the ids given
+    "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.where, c.preview)),
+    "changes": ((), lambda c, a: lists.changes(c.project, c.where)),
+}
+
+
+def _usage(name: str) -> str:
+    """How a shortcode is written, with each allowed argument."""
+    allowed, _ = SHORTCODES[name]
+    forms = [f"<!-- md:{name}{' ' + arg if arg else ''} -->" for arg in (allowed or ("",))]
+    return " or ".join(forms)
+
+
+def expand(markdown: str, context: Context) -> tuple[str, list[Problem]]:
+    """Replace every shortcode outside code blocks; return the new Markdown and the problems found."""
+    problems: list[Problem] = []
+    out: list[str] = []
+    in_fence = False
+    for offset, line in enumerate(markdown.split("\n")):
+        if FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+        if in_fence or "md:" not in line:
+            out.append(line)
+            continue
+        line_number = context.first_line + offset
+
+        def replace(match: re.Match[str], line_number: int = line_number) -> str:
+            name, arg = match.group("name"), match.group("args").strip()
+            if name not in SHORTCODES:
+                known = ", ".join(sorted(SHORTCODES))
+                problems.append(Problem(context.display, line_number, f"unknown shortcode 'md:{name}'",
+                                        f"use one of: {known} (see CONTRIBUTING.md)"))
+                return ""
+            allowed, render = SHORTCODES[name]
+            if allowed is not None and arg not in (allowed or ("",)):
+                problems.append(Problem(context.display, line_number,
+                                        f"shortcode 'md:{name}' does not take '{arg}'", f"write {_usage(name)}"))
+                return ""
+            try:
+                return render(context, arg)
+            except BadArgument as bad:
+                problems.append(Problem(context.display, line_number, f"shortcode 'md:{name}': {bad.args[0]}",
+                                        bad.args[1]))
+                return ""
+
+        out.append(SHORTCODE.sub(replace, line))
+    return "\n".join(out), problems
