@@ -13,8 +13,8 @@ def search_word(title: str) -> str:
 
 
 def test_using_the_site_talks_to_the_site_only(new_tab: TabFactory) -> None:
-    """Searching and switching the colour scheme, in both languages. Loading every page, for both municipalities
-    and in both schemes, is checked for requests to other hosts in test_accessibility."""
+    """Searching and switching the colour scheme, in both languages. Loading every page is checked for requests
+    to other hosts in test_accessibility."""
     tab = new_tab("demo")
     problems = []
     for path in ("signalen/", "en/signalen/"):
