@@ -56,25 +56,31 @@ def test_a_script_address_in_a_url_setting_is_refused(tmp_path: Path, key: str) 
     assert len(messages) == 1 and "'javascript:alert(1)' is not an https web address" in messages[0], messages
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("<script>alert(1)</script>", "a <script> element is not allowed — remove it; a script of the site belongs in "
-                                  "overrides/assets/javascripts/"),
-    ('<a href="#" onclick="alert(1)">klik</a>', "the event attribute onclick=, which runs code is not allowed — "
-                                               "remove the attribute"),
-    ("[klik](javascript:alert(1))", "a javascript: address, which runs code is not allowed — link to a page or a web "
-                                    "address (https://) instead"),
-    ('<iframe src="https://example.org/"></iframe>', "an <iframe> element, which shows another page or program is "
-                                                      "not allowed"),
-])
-def test_a_script_in_a_page_stops_the_build_with_its_line(project: Path, tmp_path: Path, written: str,
-                                                          expected: str) -> None:
+SCRIPTS_IN_A_PAGE = {
+    "<script>alert(1)</script>": "a <script> element is not allowed — remove it; a script of the site belongs in "
+                                 "overrides/assets/javascripts/",
+    '<a href="#" onclick="alert(1)">klik</a>': "the event attribute onclick=, which runs code is not allowed — "
+                                              "remove the attribute",
+    "[klik](javascript:alert(1))": "a javascript: address, which runs code is not allowed — link to a page or a web "
+                                   "address (https://) instead",
+    '<iframe src="https://example.org/"></iframe>': "an <iframe> element, which shows another page or program is "
+                                                    "not allowed",
+}
+
+
+def test_each_script_in_a_page_stops_the_build_with_its_own_line(project: Path, tmp_path: Path) -> None:
+    """One build with each kind on a line of its own: each gets its own message with its line."""
     page = project / "docs" / "nl" / "signalen.md"
-    text = page.read_text(encoding="utf-8") + f"\n{written}\n"
+    text = page.read_text(encoding="utf-8")
+    lines = {}
+    for written in SCRIPTS_IN_A_PAGE:
+        text += f"\n{written}\n"
+        lines[written] = text.count("\n")
     page.write_text(text, encoding="utf-8")
     build = run_build(project, tmp_path / "site", pdf=False, only_language="nl")
     assert build.returncode != 0 and "Traceback" not in build.output
-    line = text.count("\n") - 0
-    assert f"docs/nl/signalen.md:{line}: {expected}" in build.output, build.output
+    for written, expected in SCRIPTS_IN_A_PAGE.items():
+        assert f"docs/nl/signalen.md:{lines[written]}: {expected}" in build.output, (written, build.output)
 
 
 @pytest.mark.parametrize("written", ['<b onmouseover="alert(1)">let op</b>', "<script>alert(1)</script>"])
