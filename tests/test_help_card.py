@@ -38,7 +38,8 @@ def test_the_shipped_translations_are_all_there() -> None:
 
 
 @pytest.mark.parametrize("code", CARDS)
-def test_every_language_is_a_two_page_card_with_trim_bleed_and_an_a4_sheet(fixture_build: Build, code: str) -> None:
+def test_every_language_is_a_two_page_card_with_trim_bleed_and_an_a4_sheet(demo_build: Build, code: str) -> None:
+    fixture_build = demo_build     # the demo settings leave help_card out: every language is printed
     assert fixture_build.returncode == 0, fixture_build.output
     with pikepdf.open(card_pdf(fixture_build, code)) as pdf:
         assert len(pdf.pages) == 2, "front and back, nothing overflows onto a third page"
@@ -72,22 +73,23 @@ def test_the_front_of_the_dutch_card_is_neutral(fixture_build: Build) -> None:
         assert word not in front
 
 
-def test_the_qr_code_opens_the_sourced_page_not_the_intranet(fixture_build: Build) -> None:
-    for code in ("nl", "ar"):
-        page = pypdfium2.PdfDocument(card_pdf(fixture_build, code))[0]
+def test_the_qr_code_opens_the_sourced_page_not_the_intranet(fixture_build: Build, demo_build: Build) -> None:
+    for build, code in ((fixture_build, "nl"), (demo_build, "ar")):
+        page = pypdfium2.PdfDocument(card_pdf(build, code))[0]
         decoded = [result.text for result in zxingcpp.read_barcodes(page.render(scale=600 / 72).to_pil())]
         assert decoded == [QR_URL], (code, decoded)
 
 
 def test_concept_mark_on_unreviewed_translations_only(fixture_build: Build, demo_build: Build) -> None:
     assert CONCEPT not in " ".join(pdf_pages(card_pdf(fixture_build, "nl")))
-    for page in pdf_pages(card_pdf(fixture_build, "pl")):
+    for page in pdf_pages(card_pdf(demo_build, "pl")):
         assert CONCEPT in " ".join(page.split())
     assert "VOORBEELD" in pdf_pages(card_pdf(demo_build, "nl"))[0]
     assert "VOORBEELD" not in " ".join(pdf_pages(card_pdf(fixture_build, "nl")))
 
 
-def test_arabic_is_right_to_left_with_its_font_embedded(fixture_build: Build) -> None:
+def test_arabic_is_right_to_left_with_its_font_embedded(demo_build: Build) -> None:
+    fixture_build = demo_build
     with pikepdf.open(card_pdf(fixture_build, "ar")) as pdf:
         fonts = {str(part.FontDescriptor.FontName) for page in pdf.pages
                  for font in page.obj.Resources.Font.values() for part in font.get("/DescendantFonts", [font])}
@@ -100,7 +102,11 @@ def test_arabic_is_right_to_left_with_its_font_embedded(fixture_build: Build) ->
     assert '<h3 lang="ar" dir="rtl">العربية</h3>' in html
 
 
-def test_the_page_lists_every_language_with_preview_pdfs_and_review_state(fixture_build: Build) -> None:
+def test_the_page_lists_every_language_with_preview_pdfs_and_review_state(demo_build: Build, fixture_build: Build) -> None:
+    only_dutch = fixture_build.page("hulpkaartje")
+    assert 'id="help-card-nl"' in only_dutch and 'id="help-card-pl"' not in only_dutch, "help_card.languages: [nl]"
+    assert not (fixture_build.site / "downloads" / "hulpkaartje-pl.pdf").exists()
+    fixture_build = demo_build
     for path, not_reviewed in (("hulpkaartje/", "Nog niet gecontroleerd"), ("en/hulpkaartje/", "Not reviewed yet")):
         html = (fixture_build.site / path / "index.html").read_text(encoding="utf-8")
         for code in CARDS:
