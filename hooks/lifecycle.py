@@ -278,11 +278,10 @@ def _finish(config: MkDocsConfig) -> None:
         _build.report.extend(problems)
         fresh = [item for item in made if item.rendered]
         log.debug(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged")
-        wanted = len(products.PRODUCTS) * len(current.languages)
+        wanted = len(products.outputs(current))
         if _build.serving and len(made) < wanted:
             log.info(f"Preview: {wanted - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
-    promised = {products.site_path(current.contents[lang], kind, current.default_language)
-                for lang in current.languages for kind in products.KINDS}
+    promised = {path for output in products.outputs(current) for path in (output.path, output.preview_path) if path}
     found = built.problems(current, site_dir, _build.expanded, None if _build.serving else _build.allowed_scripts,
                            promised, switches=not _build.preview)
     _build.report.extend(links.once(found, already=_build.report.problems))

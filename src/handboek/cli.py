@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from handboek.model import content, pages, settings, translations, yamlfile
+from handboek.model import content, helpcard, pages, settings, translations, yamlfile
 from handboek.problems import Problem, ProblemsFound, Report
 
 SOURCE_LANGUAGE = "nl"
@@ -83,6 +83,7 @@ def cmd_release_check(args: argparse.Namespace) -> int:
     try:
         loaded = settings.load(path, shown)
         report.extend(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
+        report.extend(_help_card_problems(loaded, path, shown))
     except ProblemsFound as found:
         report.extend(found.problems)
     # A translation a person has not checked against the current Dutch text may not reach the counter.
@@ -92,10 +93,17 @@ def cmd_release_check(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if report.errors:
         print(f"Release refused: {len(report.errors)} problem(s) above. A release may not carry example or empty "
-              "contacts, or a translation nobody checked against the current Dutch text.", file=sys.stderr)
+              "contacts, or a translation (of a page or a help card) nobody checked against the Dutch text.", file=sys.stderr)
         return 1
     print(f"{shown}: ready for release" + (f", with {len(report.warnings)} warning(s) above." if report.warnings else "."))
     return 0
+
+
+def _help_card_problems(loaded: settings.Settings, path: Path, shown: str) -> list[Problem]:
+    """The help card languages this gemeente prints that no person has reviewed."""
+    cards, problems = helpcard.read_cards(Path.cwd() / "data" / helpcard.FOLDER, Path.cwd())
+    codes, found = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, path, shown)
+    return [*problems, *found, *helpcard.release_problems(helpcard.HelpCards(cards, codes))]
 
 
 def cmd_check_online(args: argparse.Namespace) -> int:

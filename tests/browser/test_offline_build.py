@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import copy_project
-from handboek.pdf.products import PRODUCTS
+from handboek.pdf.products import KINDS, outputs
 from browser.conftest import unavailable
 
 NO_NETWORK_PROBE = """
@@ -88,7 +88,10 @@ def test_build_succeeds_with_the_network_cut_off(tmp_path: Path) -> None:
     assert build.returncode == 0, output
     assert "WARNING" not in output, output
     assert (site / "index.html").is_file()
-    assert len(list(site.rglob("*.pdf"))) == len(PRODUCTS)
+    from handboek.model import project as loaded
+
+    current, _ = loaded.load(project, "municipality.yml", "data", "docs", ["nl"], "nl", KINDS)
+    assert len(list(site.rglob("*.pdf"))) == len(outputs(current))
 
 
 def test_the_cut_off_really_blocks_the_network(tmp_path: Path) -> None:

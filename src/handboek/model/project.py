@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from handboek.model import content, markup, pages, review, settings, translations
+from handboek.model import content, helpcard, markup, pages, review, settings, translations
 from handboek.problems import Problem, ProblemsFound, shown
 
 
@@ -30,6 +30,7 @@ class Project:
     pages: dict[str, dict[str, pages.Page]]       # by language, then by path in the language folder
     translations: list[translations.Entry]
     today: dt.date
+    help_cards: helpcard.HelpCards = helpcard.HelpCards({}, ())
 
     @property
     def settings_shown(self) -> str:
@@ -66,6 +67,10 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
         problems.extend(found.problems)
     if problems or loaded_settings is None or contents is None:
         raise ProblemsFound(problems)
+    help_cards, problems = _help_cards(root / data_dir, root, settings_path, loaded_settings,
+                                       next(iter(contents.values())))
+    if problems:
+        raise ProblemsFound(problems)
     problems = list(problems_of_data)
     found_pages: dict[str, dict[str, pages.Page]] = {}
     for lang in languages:
@@ -89,8 +94,20 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
             problems += problems_of_file
     project = Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
                       docs_dir=root / docs_dir, languages=list(languages), default_language=default_language,
-                      contents=contents, pages=found_pages, translations=entries, today=today)
+                      contents=contents, pages=found_pages, translations=entries, today=today, help_cards=help_cards)
     return project, problems
+
+
+def _help_cards(data_dir: Path, root: Path, settings_path: Path, loaded: settings.Settings,
+                any_content: content.Content) -> tuple[helpcard.HelpCards, list[Problem]]:
+    """The help card's languages and facts, each character checked against the fonts the card embeds."""
+    from handboek.pdf.fonts import card_font, covers   # the fonts decide which characters the card can print
+
+    choice = loaded.help_card.languages if loaded.help_card else None
+    phones = {organisation.id: organisation.phone for organisation in any_content.organisations}
+    urls = {source.id: source.url for source in any_content.sources.values()}
+    return helpcard.load(data_dir, root, choice, settings_path, shown(settings_path, root), phones, urls,
+                         covers(card_font(loaded, settings_path.parent).files))
 
 
 def _today() -> dt.date:

@@ -174,6 +174,12 @@ class ReportChannel(_Section):
         return self
 
 
+class HelpCardChoice(_Section):
+    """Which languages of the help card (data/help-card/<code>.yml) this gemeente prints."""
+
+    languages: list[Plain] = Field(min_length=1, json_schema_extra={"example": "[nl, en, pl]"})
+
+
 class Settings(_Section):
     """Everything a gemeente sets to adopt the handbook."""
 
@@ -187,6 +193,7 @@ class Settings(_Section):
     report_form_url: Url = Field(default="", json_schema_extra={"example": "https://intranet.gemeente.nl/melden"})
     repo_edit_url: Url = Field(default="", json_schema_extra={
         "example": "https://gitlab.gemeente.nl/web/handboek/-/edit/main/docs/"})
+    help_card: HelpCardChoice | None = Field(default=None, json_schema_extra={"example": "{languages: [nl, en, pl]}"})
 
     @field_validator("handbook_url", "repo_edit_url")
     @classmethod

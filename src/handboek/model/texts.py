@@ -83,7 +83,8 @@ class PrivacyTexts(_Group):
 class DownloadItem(_Group):
     """One printable file on the downloads page."""
 
-    file: Text = Field(pattern=r"^[a-z0-9-]+\.pdf$", json_schema_extra={"example": "zakkaart.pdf"})
+    file: Text = Field(pattern=r"^[a-z0-9-]*(\{language\}[a-z0-9-]*)?\.pdf$",
+                       json_schema_extra={"example": "zakkaart.pdf   (per card language: hulpkaartje-{language}.pdf)"})
     title: Text
     text: Text
 
@@ -101,6 +102,16 @@ class CardTexts(_Group):
     report_to: Text
     care: Text
     qr_caption: Text
+
+
+class HelpCardPageTexts(_Group):
+    """The list of help card languages on the help card page."""
+
+    card: Text = Field(json_schema_extra={"example": '"Kaartje voor de drukker"'})
+    sheet: Text = Field(json_schema_extra={"example": '"Tien kaartjes op A4"'})
+    preview: Text = Field(json_schema_extra={"example": '"De voorkant van het hulpkaartje in het {language}"'})
+    not_reviewed: Text = Field(json_schema_extra={"example": '"Nog niet gecontroleerd."'})
+    reviewed: Text = Field(json_schema_extra={"example": '"Gecontroleerd door {name} op {date}."'})
 
 
 class ChecklistTexts(_Group):
@@ -181,6 +192,7 @@ class Texts(BaseModel):
     steps: StepsTexts
     downloads: dict[str, DownloadItem] = Field(json_schema_extra={"example": "{card: {file: ..., title: ..., text: ...}}"})
     card: CardTexts
+    help_card: HelpCardPageTexts
     checklist: ChecklistTexts
     form: FormTexts
     pdf: PdfTexts

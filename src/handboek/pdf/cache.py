@@ -54,10 +54,18 @@ def cached_path(job: Job, inputs: Iterable[Path], cache_dir: Path) -> Path:
     return cache_dir / f"{key(job, inputs)}.pdf"
 
 
-def copy_out(cached: Path, target: Path) -> None:
-    """Put a cached PDF into the site, and mark it as used so that prune() keeps it."""
+def preview_of(cached: Path) -> Path:
+    """Where the preview image of a cached PDF is kept, beside it."""
+    return cached.with_suffix(".png")
+
+
+def copy_out(cached: Path, target: Path, preview: Path | None = None) -> None:
+    """Put a cached PDF (and its preview image) into the site, and mark them as used so that prune() keeps them."""
     os.utime(cached)
     write_atomically(target, cached.read_bytes())
+    if preview is not None:
+        os.utime(preview_of(cached))
+        write_atomically(preview, preview_of(cached).read_bytes())
 
 
 def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:
@@ -65,7 +73,7 @@ def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:
     if not cache_dir.is_dir():
         return
     limit = time.time() - days * 86400
-    for path in cache_dir.glob("*.pdf"):
+    for path in [*cache_dir.glob("*.pdf"), *cache_dir.glob("*.png")]:
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
 

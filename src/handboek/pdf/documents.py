@@ -13,16 +13,19 @@ from markupsafe import Markup
 
 from handboek.model import colours, review
 from handboek.model.content import Content, FormField
+from handboek.model.helpcard import Card, Facts
 from handboek.model.settings import Settings
 from handboek.model.texts import fill
 from handboek.pdf import qr
-from handboek.pdf.fonts import PdfFont, pdf_font
+from handboek.pdf.fonts import PdfFont, card_font, pdf_font
 from handboek.pdf.handbook import Chapter
 from handboek.pdf.render import Job
 
 CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
 CARD_HEIGHT = 55
 CARDS_PER_A4 = 5
+HELP_CARD_WIDTH = 85    # mm: the help card is one panel of the pocket card, credit-card size
+HELP_CARD_COLUMNS, HELP_CARD_ROWS = 2, 5
 SHORT_KINDS = {"date", "time", "text"}   # two of these in a row share a line on paper
 
 _environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
@@ -30,6 +33,7 @@ _environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 # A panel that reaches the page edge would be split across pages; measure the card on a tall page.
 TALL_CARD = "@page { size: 170mm 400mm !important; } @page outside { size: 170mm 400mm !important; }"
+HELP_CARD_TALL = "@page { size: 85mm 400mm !important; }"
 
 
 
@@ -56,11 +60,13 @@ class PrintSource:
     data_display: str           # e.g. data/nl
     today: dt.date
     chapters: tuple[Chapter, ...] = ()     # the built pages, for the whole handbook
+    card: Card | None = None               # one language of the help card, for its PDFs
+    facts: Facts | None = None             # the help card's numbers, websites and QR code
 
     @property
     def font(self) -> PdfFont:
-        """The letter of the PDFs."""
-        return pdf_font(self.settings, self.root)
+        """The letter of the PDFs; the help card's also has a font for every script of its languages."""
+        return card_font(self.settings, self.root) if self.card else pdf_font(self.settings, self.root)
 
     @property
     def logo(self) -> Path:
@@ -105,7 +111,7 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
 def job_from_template(source: PrintSource, template: str, title: str, name: str, measure_css: str = "",
                       **extra: Any) -> Job:
     """Render a template into a PDF job."""
-    html = _environment.get_template(template).render(**_context(source, title), **extra)
+    html = _environment.get_template(template).render(**{**_context(source, title), **extra})
     return Job(name=name, html=html, base_url=source.root.as_uri() + "/", measure_css=measure_css)
 
 
@@ -131,6 +137,37 @@ def card_a4(source: PrintSource, name: str) -> Job:
     tops = [(297 - CARDS_PER_A4 * CARD_HEIGHT) / 2 + i * CARD_HEIGHT for i in range(CARDS_PER_A4)]
     return job_from_template(source, "card-a4.html.j2", source.content.texts.card.title, name, card_left=CARD_LEFT,
                 card_tops=tops, cut_lines=[*tops, tops[-1] + CARD_HEIGHT])
+
+
+def _help_card_context(source: PrintSource) -> dict[str, Any]:
+    """What the help card's templates show: its language's words, the facts and the review state."""
+    card, facts = source.card, source.facts
+    if card is None or facts is None:
+        raise ValueError("a help card needs its language and facts")
+    words = card.data.texts
+    before, _, after = words.emergency.partition(facts.emergency)
+    return {"lang": card.code, "dir": card.data.direction, "words": words, "card": card,
+            "contacts": card.contacts(facts, source.settings.contacts.care_coordinator),
+            "emergency": (before, facts.emergency, after), "qr": qr.svg(facts.qr_url),
+            "qr_display": facts.qr_url.removeprefix("https://"), "concept": not card.reviewed,
+            "card_display": card.path}
+
+
+def help_card(source: PrintSource, name: str) -> Job:
+    """The help card for the person, 85 × 55 mm with 3 mm bleed and crop marks: the front, then the back."""
+    return job_from_template(source, "help-card.html.j2", source.card.data.texts.title, name,
+                             measure_css=HELP_CARD_TALL, **_help_card_context(source))
+
+
+def help_card_a4(source: PrintSource, name: str) -> Job:
+    """Ten help cards on A4 with cut marks; page 2 holds the backs, mirrored for long-edge duplex."""
+    left = (210 - HELP_CARD_COLUMNS * HELP_CARD_WIDTH) / 2
+    top = (297 - HELP_CARD_ROWS * CARD_HEIGHT) / 2
+    columns = [left + i * HELP_CARD_WIDTH for i in range(HELP_CARD_COLUMNS)]
+    rows = [top + i * CARD_HEIGHT for i in range(HELP_CARD_ROWS)]
+    return job_from_template(source, "help-card-a4.html.j2", source.card.data.texts.title, name,
+                             columns=columns, rows=rows, cuts_x=[*columns, columns[-1] + HELP_CARD_WIDTH],
+                             cuts_y=[*rows, rows[-1] + CARD_HEIGHT], **_help_card_context(source))
 
 
 def checklist(source: PrintSource, name: str) -> Job:

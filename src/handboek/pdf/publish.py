@@ -14,7 +14,7 @@ from handboek.model.pages import language_root
 from handboek.model.project import Project
 from handboek.pdf import cache, handbook, render
 from handboek.pdf.documents import PrintSource
-from handboek.pdf.products import PRODUCTS, site_path
+from handboek.pdf.products import outputs
 from handboek.problems import Problem, ProblemsFound, shown
 
 MAX_WORKERS = 4             # each worker holds WeasyPrint and its fonts: about 150 MB
@@ -50,30 +50,33 @@ class Printing:
     cache_dir: Path
     render: bool = True
     made: list[Made] = field(default_factory=list)
-    rendering: list[tuple[str, Path, Path, Future]] = field(default_factory=list)   # name, cached, target
+    rendering: list[tuple[str, Path, Path, Future, Path | None]] = field(default_factory=list)  # ..., preview
     _pool: ProcessPoolExecutor | None = None
 
     def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
         """Take the PDFs of a language whose pages are built: from the cache, or start rendering them."""
-        source = print_source(project, lang, site_dir, page_order)
-        inputs = source.inputs()
-        for product in PRODUCTS:
-            path = site_path(source.content, product.kind, project.default_language)
-            job = product.make(source, path)
-            cached, target = cache.cached_path(job, inputs, self.cache_dir), site_dir / path
-            if cached.is_file():
-                cache.copy_out(cached, target)
+        language_source = print_source(project, lang, site_dir, page_order)
+        for output in outputs(project, lang):
+            product = output.product
+            source = product.for_edition(language_source, project, output.edition) if product.for_edition \
+                else language_source
+            job = product.make(source, output.path)
+            cached, target = cache.cached_path(job, source.inputs(), self.cache_dir), site_dir / output.path
+            preview = site_dir / output.preview_path if output.preview_path else None
+            if cached.is_file() and (preview is None or cache.preview_of(cached).is_file()):
+                cache.copy_out(cached, target, preview)
                 self.made.append(Made(target, rendered=False))
             elif self.render:
                 if self._pool is None:
                     self._pool = ProcessPoolExecutor(min(os.cpu_count() or 1, MAX_WORKERS))
-                self.rendering.append((path, cached, target, self._pool.submit(_render_into_cache, job, cached)))
+                self.rendering.append((output.path, cached, target,
+                                       self._pool.submit(_render_into_cache, job, cached, preview is not None), preview))
 
     def finish(self) -> tuple[list[Made], list[Problem]]:
         """Wait for the PDFs being rendered and put them into the site; the problems that stopped any of them."""
         problems: list[Problem] = []
         try:
-            for name, cached, target, future in self.rendering:
+            for name, cached, target, future, preview in self.rendering:
                 try:
                     found, seconds = future.result()
                 except BrokenProcessPool:
@@ -85,7 +88,7 @@ class Printing:
                                               "then build again")], 0.0
                 problems += found
                 if not found:
-                    cache.copy_out(cached, target)
+                    cache.copy_out(cached, target, preview)
                     self.made.append(Made(target, rendered=True, seconds=seconds))
         finally:
             self.close()
@@ -102,8 +105,9 @@ class Printing:
 _fonts: list = []           # in a worker: WeasyPrint's font configuration, made once
 
 
-def _render_into_cache(job: render.Job, cached: Path) -> tuple[list[Problem], float]:
-    """In a worker: render one PDF into the cache; the problems that stopped it, and the seconds it took."""
+def _render_into_cache(job: render.Job, cached: Path, preview: bool = False) -> tuple[list[Problem], float]:
+    """In a worker: render one PDF (and, with `preview`, an image of its first page) into the cache; the problems
+    that stopped it, and the seconds it took."""
     if not _fonts:      # loading WeasyPrint and the fonts is the worker's cost, not the PDF's
         from weasyprint.text.fonts import FontConfiguration
 
@@ -113,5 +117,7 @@ def _render_into_cache(job: render.Job, cached: Path) -> tuple[list[Problem], fl
         data = render.render(job, _fonts[0])
     except ProblemsFound as found:
         return found.problems, time.perf_counter() - started
+    if preview:     # first: a cached PDF without its image counts as not rendered
+        cache.write_atomically(cache.preview_of(cached), render.preview_png(data))
     cache.write_atomically(cached, data)
     return [], time.perf_counter() - started

@@ -94,3 +94,25 @@ def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
         raise ProblemsFound(problems)
     options = {"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}
     return document.write_pdf(**options)
+
+
+PREVIEW_DPI = 200
+
+
+def preview_png(pdf: bytes) -> bytes:
+    """The first page of a PDF as a PNG image, cut at its trim box (without bleed and crop marks)."""
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        left, bottom, right, top = page.get_trimbox()
+        width, height = page.get_size()
+        image = page.render(scale=PREVIEW_DPI / 72, crop=(left, bottom, width - right, height - top)).to_pil()
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=True)
+        return out.getvalue()
+    finally:
+        document.close()

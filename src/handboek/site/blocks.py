@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from handboek.model import phone, review
 from handboek.model.content import Content, FormField, Source
+from handboek.model.helpcard import Card
 from handboek.model.pages import url_dir
 from handboek.model.settings import Settings
 from handboek.model.texts import fill
@@ -297,11 +298,42 @@ def report_form_link(content: Content, settings: Settings, where: Where) -> str:
     return " ".join(sentences) + "\n"
 
 
-def downloads(content: Content, where: Where, kinds: list[str]) -> str:
-    """The printable files of this language, with what each is for."""
-    items = []
-    for item in (content.texts.downloads[kind] for kind in kinds):
-        href = where.link_to_file(DOWNLOADS_DIR + item.file)
-        items.append(f'<li><a class="downloads__link" href="{escape(href)}">{escape(item.title)}</a> '
-                     f'<span class="downloads__type">PDF</span><br>{escape(item.text)}</li>')
+def downloads(content: Content, where: Where, kinds: list[tuple[str, str]]) -> str:
+    """The printable files of this language, with what each is for; `kinds` are (kind, page): a product with a page
+    (one PDF for each of its editions) is one item that links to that page, once."""
+    items, pages = [], set()
+    for kind, page in kinds:
+        item = content.texts.downloads[kind]
+        if page in pages:
+            continue
+        pages.add(page)
+        href = f"{where.link_to_page(page)}" if page else where.link_to_file(DOWNLOADS_DIR + item.file)
+        kind_label = "" if page else ' <span class="downloads__type">PDF</span>'
+        items.append(f'<li><a class="downloads__link" href="{escape(href)}">{escape(item.title)}</a>{kind_label}'
+                     f'<br>{escape(item.text)}</li>')
     return f'<ul class="downloads">{"".join(items)}</ul>\n'
+
+
+def help_cards(content: Content, where: Where, page_dir: str, cards: list[tuple[Card, str, str, str]]) -> str:
+    """Every help card language: its own name, a preview of the front, its PDFs, and whether a person reviewed it.
+
+    `cards` are (card, PDF path, A4 path, preview path) in the site; `page_dir` is this page's folder in the site.
+    """
+    labels, parts = content.texts.help_card, []
+    for card, pdf, sheet, preview in cards:
+        name, code, direction = escape(card.data.name), escape(card.code), escape(card.data.direction)
+        link = {path: escape(posixpath.relpath(path, page_dir)) for path in (pdf, sheet, preview)}
+        state = (f'<p class="help-card__state help-card__state--concept"><strong>{escape(labels.not_reviewed)}</strong></p>'
+                 if not card.reviewed else
+                 f'<p class="help-card__state">{escape(fill(labels.reviewed, name=card.data.reviewed_by, date=review.long_date(card.data.reviewed_on, content.lang)))}</p>'
+                 if card.data.reviewed_on else "")
+        parts.append(
+            f'<section class="help-card" id="help-card-{code}">\n'
+            f'<h3 lang="{code}" dir="{direction}">{name}</h3>\n'
+            f'<p><img class="help-card__preview" src="{link[preview]}" width="340" '
+            f'alt="{escape(fill(labels.preview, language=card.data.name))}" loading="lazy"></p>\n'
+            f'{state}\n<ul class="downloads">'
+            f'<li><a class="downloads__link" href="{link[pdf]}" hreflang="{code}">{escape(labels.card)}</a></li>'
+            f'<li><a class="downloads__link" href="{link[sheet]}" hreflang="{code}">{escape(labels.sheet)}</a></li>'
+            f'</ul>\n</section>\n')
+    return "\n".join(parts)

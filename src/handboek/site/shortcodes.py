@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from handboek.model.project import Project
-from handboek.pdf.products import KINDS
+from handboek.model.pages import language_root, url_dir
+from handboek.pdf import products
 from handboek.problems import Problem
 from handboek.site import blocks, lists
 from handboek.site.blocks import Where
@@ -92,6 +93,20 @@ def _organisations(c: Context, _: str) -> str:
     return blocks.organisations(c.content)
 
 
+def _help_cards(c: Context) -> str:
+    """Every chosen language of the help card, with a preview and its PDFs (the products with a preview image)."""
+    made = [output for output in products.outputs(c.project) if output.edition]
+    by_edition: dict[str, list[str]] = {}
+    for output in made:
+        by_edition.setdefault(output.edition, []).extend(path for path in (output.path, output.preview_path) if path)
+    cards = []
+    for card in c.project.help_cards.chosen_cards():
+        pdf, preview, sheet = by_edition[card.code][:3]      # help_card, its preview, help_card_a4 (PRODUCTS' order)
+        cards.append((card, pdf, sheet, preview))
+    page_dir = language_root(c.where.lang, c.project.default_language) + url_dir(c.where.rel)
+    return blocks.help_cards(c.content, c.where, page_dir, cards)
+
+
 SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "signals": (("", "person", "address", "more"), _signals),
     "nonverbal": ((), _nonverbal),
@@ -103,7 +118,8 @@ SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "report-form": ((), lambda c, a: blocks.report_form(c.content, c.project.settings)),
     "report-form-link": ((), lambda c, a: blocks.report_form_link(c.content, c.project.settings, c.where)),
     "privacy": ((), lambda c, a: blocks.privacy_block(c.content, c.project.settings)),
-    "downloads": ((), lambda c, a: blocks.downloads(c.content, c.where, KINDS)),
+    "downloads": ((), lambda c, a: blocks.downloads(c.content, c.where, [(p.kind, p.page) for p in products.PRODUCTS])),
+    "help-cards": ((), lambda c, a: _help_cards(c)),
     "sources": (None, _sources),      # the sources of the data on this page, and the ids given
     "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.where, c.preview)),
     "changes": ((), lambda c, a: lists.changes(c.project, c.where)),

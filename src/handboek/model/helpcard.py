@@ -1,0 +1,294 @@
+"""The help card for the person at the counter: one file of words per language in data/help-card/, the facts
+(numbers, websites, hours, the QR code) once in data/help-card.yml, and the languages a gemeente prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from handboek.model import markup, yamlfile
+from handboek.model.fields import Text
+from handboek.model.validation import problems_from_validation_error
+from handboek.problems import Problem, ProblemsFound, shown
+
+SOURCE_LANGUAGE = "nl"         # the source text; it is signed off with the rest of the handbook
+FOLDER = "help-card"           # data/help-card/<code>.yml
+FACTS = "help-card.yml"        # data/help-card.yml
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+LineText = Literal["comensha", "care_coordinator", "fier", "fairwork", "meld_misdaad_anoniem"]
+
+
+class _Record(BaseModel):
+    """A group of keys: every key known, unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CardTexts(_Record):
+    """The words of the card in one language."""
+
+    title: Text = Field(min_length=1, json_schema_extra={"example": '"Handige nummers"'})
+    emergency: Text = Field(min_length=1, json_schema_extra={"example": '"Gevaar? Bel 112. Bellen is gratis."'})
+    keep: Text = Field(min_length=1, json_schema_extra={"example": '"Bewaar dit kaartje op een veilige plek."'})
+    more: Text = Field(min_length=1, json_schema_extra={"example": '"Meer informatie (in het Engels)"'})
+    rights: Text = Field(min_length=1, json_schema_extra={"example": '"Je hebt recht op bescherming en hulp."'})
+    reflection: Text = Field(min_length=1, json_schema_extra={"example": '"Dan krijg je 3 maanden ..."'})
+    comensha: Text = Field(min_length=1, json_schema_extra={"example": '"Informatie, advies en de weg naar hulp"'})
+    care_coordinator: Text = Field(min_length=1, json_schema_extra={"example": '"Hulp in deze regio"'})
+    fier: Text = Field(min_length=1, json_schema_extra={"example": '"Anoniem chatten met een hulpverlener"'})
+    fairwork: Text = Field(min_length=1, json_schema_extra={"example": '"Uitbuiting in werk."'})
+    meld_misdaad_anoniem: Text = Field(min_length=1, json_schema_extra={"example": '"Anoniem een misdaad melden."'})
+    mon_fri: Text = Field(min_length=1, json_schema_extra={"example": '"ma–vr"'})
+
+
+class CardFile(_Record):
+    """`data/help-card/<code>.yml`: one language of the card."""
+
+    language: Code = Field(json_schema_extra={"example": "pl"})
+    name: Text = Field(min_length=1, json_schema_extra={"example": '"Polski"'})
+    direction: Literal["ltr", "rtl"] = Field(json_schema_extra={"example": "ltr   (or rtl, e.g. for Arabic)"})
+    reviewed_by: Text = Field(json_schema_extra={"example": '"A. Jansen, tolk Pools"'})
+    reviewed_on: dt.date | Literal[""] = Field(json_schema_extra={"example": "2027-01-15"})
+    texts: CardTexts = Field(json_schema_extra={"example": "{title: ..., emergency: ...}"})
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> CardFile:
+        """A review has a person and a date; half a review mark is a mistake."""
+        if bool(self.reviewed_by.strip()) != bool(self.reviewed_on):
+            raise PydanticCustomError("review", "reviewed_by and reviewed_on go together: fill in both, or leave both "
+                                      "empty")
+        return self
+
+
+class Emergency(_Record):
+    """The emergency number on the front: an organisation's phone from data/organisations.yml."""
+
+    organisation: Id = Field(json_schema_extra={"example": "emergency"})
+    sources: list[Id] = Field(min_length=1, json_schema_extra={"example": "[politie-nummers]"})
+
+
+class Line(_Record):
+    """One contact line on the back: its words from the language file, its facts from here."""
+
+    text: LineText = Field(json_schema_extra={"example": "comensha"})
+    name: Text = Field(default="", json_schema_extra={"example": '"CoMensha"'})
+    organisation: Id = Field(default="", json_schema_extra={"example": "comensha   (its phone from organisations.yml)"})
+    website: Annotated[str, StringConstraints(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}(/[A-Za-z0-9/_-]*)?$")] = Field(
+        default="", json_schema_extra={"example": "chatmetfier.nl"})
+    hours: Text = Field(default="", json_schema_extra={"example": '"09:00–17:00"   (on weekdays: the mon_fri word)'})
+    settings: Literal["", "care_coordinator"] = Field(default="", json_schema_extra={"example": "care_coordinator"})
+    sources: list[Id] = Field(default_factory=list, json_schema_extra={"example": "[wegwijzer-comensha]"})
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Line:
+        """A fact of the handbook has a source; the gemeente's own contact comes from municipality.yml."""
+        if not self.settings and not self.sources:
+            raise PydanticCustomError("sources", "a line with a number or website needs sources")
+        if not self.settings and not (self.organisation or self.website):
+            raise PydanticCustomError("line", "a line needs an organisation (for its phone), a website, or settings")
+        return self
+
+
+class FactsFile(_Record):
+    """`data/help-card.yml`: what the card says that is the same in every language."""
+
+    qr: Id = Field(json_schema_extra={"example": "government-forced-prostitution   (a source id: its url)"})
+    emergency: Emergency = Field(json_schema_extra={"example": "{organisation: emergency, sources: [...]}"})
+    lines: list[Line] = Field(min_length=1, json_schema_extra={"example": "[- text: comensha, organisation: ...]"})
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact line as printed: the language's words, then a name, a number or website, and hours."""
+
+    text: LineText
+    name: str
+    phone: str = ""
+    website: str = ""
+    days: str = ""                      # the language's weekday word, e.g. "ma–vr"
+    hours: str = ""                     # e.g. "09:00–17:00", or the gemeente's `available` as written
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of the card, resolved: the emergency number, the QR code's address and the contact lines."""
+
+    emergency: str
+    qr_url: str
+    lines: tuple[Line, ...]
+    phones: dict[str, str]              # organisation id → phone
+
+
+@dataclass(frozen=True)
+class Card:
+    """One language of the help card."""
+
+    data: CardFile
+    path: str                           # as editors name it, e.g. data/help-card/pl.yml
+    lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def code(self) -> str:
+        """The language code, e.g. `pl`."""
+        return self.data.language
+
+    @property
+    def reviewed(self) -> bool:
+        """True when the source text, or when a person checked this translation against it."""
+        return self.code == SOURCE_LANGUAGE or bool(self.data.reviewed_by.strip() and self.data.reviewed_on)
+
+    def line(self, *loc: str) -> int:
+        """The line of a key in the file, or of its nearest parent."""
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
+
+    def contacts(self, facts: Facts, coordinator: Any) -> list[Contact]:
+        """The contact lines of this language, with the gemeente's care coordinator only when it has a phone."""
+        texts, found = self.data.texts, []
+        for line in facts.lines:
+            if line.settings:
+                if coordinator.phone:
+                    found.append(Contact(line.text, coordinator.organisation, coordinator.phone,
+                                         hours=coordinator.available))
+                continue
+            found.append(Contact(line.text, line.name, facts.phones.get(line.organisation, ""), line.website,
+                                 texts.mon_fri if line.hours else "", line.hours))
+        return found
+
+
+@dataclass(frozen=True)
+class HelpCards:
+    """Every language file, the chosen languages in the order of municipality.yml, and the facts."""
+
+    cards: dict[str, Card]
+    chosen: tuple[str, ...]
+    facts: Facts | None = None
+
+    def chosen_cards(self) -> list[Card]:
+        """The cards this gemeente prints."""
+        return [self.cards[code] for code in self.chosen]
+
+
+def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]]:
+    """Every `<code>.yml` in the folder, validated, by code; and the problems of the files that could not be used."""
+    cards, problems = {}, []
+    for path in sorted(folder.glob("*.yml")):
+        display = shown(path, root)
+        try:
+            located = yamlfile.load(path, display)
+            problems.extend(markup.problems(display, located.text))
+            data = CardFile.model_validate(located.data)
+        except ProblemsFound as found:
+            problems.extend(found.problems)
+            continue
+        except ValidationError as error:
+            problems.extend(problems_from_validation_error(error, located, CardFile))
+            continue
+        if data.language != path.stem:
+            problems.append(Problem(display, located.line(("language",)),
+                                    f"language is '{data.language}' but the file is named {path.name}",
+                                    f"name the file {data.language}.yml, or write language: {path.stem}"))
+            continue
+        cards[data.language] = Card(data, display, dict(located.lines))
+    return cards, problems
+
+
+def chosen(settings_choice: list[str] | None, cards: dict[str, Card], settings_path: Path,
+           settings_display: str) -> tuple[tuple[str, ...], list[Problem]]:
+    """The languages of municipality.yml's `help_card.languages`, or every card when the key is absent."""
+    if settings_choice is None:
+        return tuple(sorted(cards, key=lambda code: (code != SOURCE_LANGUAGE, code))), []
+    problems = []
+    located = None
+    for index, code in enumerate(settings_choice):
+        if code not in cards:
+            located = located or yamlfile.load(settings_path, settings_display)
+            problems.append(Problem(settings_display, located.line(("help_card", "languages", index)),
+                                    f"help_card.languages: there is no help card in '{code}'",
+                                    f"use one of: {', '.join(cards)}, or add data/help-card/{code}.yml"))
+    return tuple(dict.fromkeys(settings_choice)), problems
+
+
+def read_facts(path: Path, root: Path, phones: dict[str, str], sources: dict[str, str]) -> tuple[Facts | None, list[Problem]]:
+    """data/help-card.yml, with every organisation and source it names checked; `sources` maps id → url."""
+    display = shown(path, root)
+    try:
+        located = yamlfile.load(path, display)
+        data = FactsFile.model_validate(located.data)
+    except ProblemsFound as found:
+        return None, found.problems
+    except ValidationError as error:
+        return None, problems_from_validation_error(error, located, FactsFile)
+    problems = []
+
+    def need(known: dict[str, str], name: str, loc: tuple, kind: str, where: str) -> None:
+        if name not in known:
+            problems.append(Problem(display, located.line(loc), f"the {kind} '{name}' is not defined",
+                                    f"use one of: {', '.join(sorted(known))}, or add it to {where}"))
+
+    need(sources, data.qr, ("qr",), "source", "data/sources.yml")
+    if data.qr in sources and not sources[data.qr]:
+        problems.append(Problem(display, located.line(("qr",)), f"the source '{data.qr}' has no url for the QR code",
+                                "name a source with a url"))
+    need(phones, data.emergency.organisation, ("emergency", "organisation"), "organisation", "data/organisations.yml")
+    for index, source in enumerate(data.emergency.sources):
+        need(sources, source, ("emergency", "sources", index), "source", "data/sources.yml")
+    for number, line in enumerate(data.lines):
+        if line.organisation:
+            need(phones, line.organisation, ("lines", number, "organisation"), "organisation", "data/organisations.yml")
+            if phones.get(line.organisation, "x") == "":
+                problems.append(Problem(display, located.line(("lines", number, "organisation")),
+                                        f"organisation '{line.organisation}' has no phone in data/organisations.yml",
+                                        "name an organisation with a phone, or give a website instead"))
+        for index, source in enumerate(line.sources):
+            need(sources, source, ("lines", number, "sources", index), "source", "data/sources.yml")
+    if problems:
+        return None, problems
+    return Facts(phones[data.emergency.organisation], sources[data.qr], tuple(data.lines), phones), []
+
+
+def text_problems(card: Card, facts: Facts, covers: Callable[[str], bool]) -> list[Problem]:
+    """The emergency line names the emergency number; every character is in a font of the card."""
+    problems = []
+    if facts.emergency not in card.data.texts.emergency:
+        problems.append(Problem(card.path, card.line("texts", "emergency"),
+                                f"texts.emergency does not contain the emergency number {facts.emergency}",
+                                f"write the number {facts.emergency} in the sentence, as in nl.yml"))
+    values = [(("name",), card.data.name), *((("texts", key), value) for key, value in card.data.texts)]
+    for loc, value in values:
+        for char in dict.fromkeys(value):
+            if not char.isspace() and not covers(char):
+                problems.append(Problem(card.path, card.line(*loc),
+                                        f"the character '{char}' (U+{ord(char):04X}) is in no font of the help card",
+                                        "add a font that has it (see CONTRIBUTING.md)"))
+    return problems
+
+
+def release_problems(cards: HelpCards) -> list[Problem]:
+    """Each chosen translation that no person has reviewed: it may not be printed for the counter."""
+    return [Problem(card.path, card.line("reviewed_by"), f"help card in {card.data.name} is not reviewed",
+                    f"have a native speaker check it against {SOURCE_LANGUAGE}.yml and fill in reviewed_by and "
+                    f"reviewed_on, or leave {card.code} out of help_card.languages in municipality.yml")
+            for card in cards.chosen_cards() if not card.reviewed]
+
+
+def load(data_dir: Path, root: Path, choice: list[str] | None, settings_path: Path, settings_display: str,
+         phones: dict[str, str], sources: dict[str, str], covers: Callable[[str], bool]) -> tuple[HelpCards, list[Problem]]:
+    """The help cards of a build: every language file, the chosen ones, the facts; and every problem found."""
+    cards, problems = read_cards(data_dir / FOLDER, root)
+    codes, found = chosen(choice, cards, settings_path, settings_display)
+    problems += found
+    facts, found = read_facts(data_dir / FACTS, root, phones, sources)
+    problems += found
+    if facts is not None:
+        for card in cards.values():
+            problems += text_problems(card, facts, covers)
+    return HelpCards(cards, tuple(code for code in codes if code in cards), facts), problems

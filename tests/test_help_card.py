@@ -1,0 +1,191 @@
+"""The help card for the person: every language as PDFs, what its sides show, its checks and its release gate."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+import pytest
+import yaml
+import zxingcpp
+
+from conftest import ROOT, Build, pdf_pages, run_build, smallest_text
+
+MM = 72 / 25.4
+CARDS = sorted(path.stem for path in (ROOT / "data" / "help-card").glob("*.yml"))
+QR_URL = next(source["url"] for source in yaml.safe_load((ROOT / "data" / "sources.yml").read_text(encoding="utf-8"))
+              ["sources"] if source["id"] == "government-forced-prostitution")
+CONCEPT = "CONCEPT — vertaling niet gecontroleerd"
+
+
+def card_pdf(build: Build, code: str, sheet: bool = False) -> Path:
+    """A help card PDF of a build, under the Dutch file name."""
+    return build.site / "downloads" / f"hulpkaartje-{code}{'-a4' if sheet else ''}.pdf"
+
+
+def box(page: pikepdf.Page, name: str) -> list[float]:
+    """A page box in points."""
+    return [float(v) for v in page.obj[name]]
+
+
+def test_the_shipped_translations_are_all_there() -> None:
+    assert {"nl", "en", "pl", "ro", "bg", "hu", "uk", "es", "ar"} <= set(CARDS)
+
+
+@pytest.mark.parametrize("code", CARDS)
+def test_every_language_is_a_two_page_card_with_trim_bleed_and_an_a4_sheet(demo_build: Build, code: str) -> None:
+    fixture_build = demo_build     # the demo settings leave help_card out: every language is printed
+    assert fixture_build.returncode == 0, fixture_build.output
+    with pikepdf.open(card_pdf(fixture_build, code)) as pdf:
+        assert len(pdf.pages) == 2, "front and back, nothing overflows onto a third page"
+        assert str(pdf.Root.Lang) == code
+        for page in pdf.pages:
+            x0, y0, x1, y1 = box(page, "/TrimBox")
+            assert (x1 - x0, y1 - y0) == pytest.approx((85 * MM, 55 * MM), abs=0.1)
+            bx0, by0, bx1, by1 = box(page, "/BleedBox")
+            assert (x0 - bx0, y0 - by0, bx1 - x1, by1 - y1) == pytest.approx((3 * MM,) * 4, abs=0.1)
+    with pikepdf.open(card_pdf(fixture_build, code, sheet=True)) as pdf:
+        assert len(pdf.pages) == 2
+        x0, y0, x1, y1 = box(pdf.pages[0], "/MediaBox")
+        assert (x1 - x0, y1 - y0) == pytest.approx((210 * MM, 297 * MM), abs=0.5)
+    assert smallest_text(card_pdf(fixture_build, code)) >= 6.99
+    assert (fixture_build.site / "downloads" / f"hulpkaartje-{code}.png").is_file()
+
+
+def test_the_card_shows_the_sourced_facts_and_the_gemeentes_care_coordinator(fixture_build: Build) -> None:
+    front, back = (" ".join(page.split()) for page in pdf_pages(card_pdf(fixture_build, "nl")))
+    assert "Handige nummers" in front and "112" in front and "Gemeente Testwijk" in front
+    for needle in ("033 448 11 86", "ma–vr 09:00–17:00", "chatmetfier.nl", "fairwork.nu", "0800-7000",
+                   "Zorgcoördinatie Testregio 06 12345678"):
+        assert needle in back, needle
+    assert "0900" not in front + back, "the police number costs money and is not anonymous: not on the card"
+    assert not re.search(r"geheim|vertrouwelijk", front + back, re.IGNORECASE), "no promise of secrecy"
+
+
+def test_the_front_of_the_dutch_card_is_neutral(fixture_build: Build) -> None:
+    front = pdf_pages(card_pdf(fixture_build, "nl"))[0].lower()
+    for word in ("prostitutie", "uitbuiting", "mensenhandel"):
+        assert word not in front
+
+
+def test_the_qr_code_opens_the_sourced_page_not_the_intranet(fixture_build: Build, demo_build: Build) -> None:
+    for build, code in ((fixture_build, "nl"), (demo_build, "ar")):
+        page = pypdfium2.PdfDocument(card_pdf(build, code))[0]
+        decoded = [result.text for result in zxingcpp.read_barcodes(page.render(scale=600 / 72).to_pil())]
+        assert decoded == [QR_URL], (code, decoded)
+
+
+def test_concept_mark_on_unreviewed_translations_only(fixture_build: Build, demo_build: Build) -> None:
+    assert CONCEPT not in " ".join(pdf_pages(card_pdf(fixture_build, "nl")))
+    for page in pdf_pages(card_pdf(demo_build, "pl")):
+        assert CONCEPT in " ".join(page.split())
+    assert "VOORBEELD" in pdf_pages(card_pdf(demo_build, "nl"))[0]
+    assert "VOORBEELD" not in " ".join(pdf_pages(card_pdf(fixture_build, "nl")))
+
+
+def test_arabic_is_right_to_left_with_its_font_embedded(demo_build: Build) -> None:
+    fixture_build = demo_build
+    with pikepdf.open(card_pdf(fixture_build, "ar")) as pdf:
+        fonts = {str(part.FontDescriptor.FontName) for page in pdf.pages
+                 for font in page.obj.Resources.Font.values() for part in font.get("/DescendantFonts", [font])}
+        assert any("Noto-Sans-Arabic" in name for name in fonts), fonts
+        for page in pdf.pages:
+            for font in page.obj.Resources.Font.values():
+                for part in font.get("/DescendantFonts", [font]):
+                    assert "/FontFile2" in part.FontDescriptor or "/FontFile3" in part.FontDescriptor
+    html = (fixture_build.site / "hulpkaartje" / "index.html").read_text(encoding="utf-8")
+    assert '<h3 lang="ar" dir="rtl">العربية</h3>' in html
+
+
+def test_the_page_lists_every_language_with_preview_pdfs_and_review_state(demo_build: Build, fixture_build: Build) -> None:
+    only_dutch = fixture_build.page("hulpkaartje")
+    assert 'id="help-card-nl"' in only_dutch and 'id="help-card-pl"' not in only_dutch, "help_card.languages: [nl]"
+    assert not (fixture_build.site / "downloads" / "hulpkaartje-pl.pdf").exists()
+    fixture_build = demo_build
+    for path, not_reviewed in (("hulpkaartje/", "Nog niet gecontroleerd"), ("en/hulpkaartje/", "Not reviewed yet")):
+        html = (fixture_build.site / path / "index.html").read_text(encoding="utf-8")
+        for code in CARDS:
+            section = html.split(f'id="help-card-{code}"', 1)[1].split("</section>", 1)[0]
+            for target in (f"hulpkaartje-{code}.png", f"hulpkaartje-{code}.pdf", f"hulpkaartje-{code}-a4.pdf"):
+                assert f"downloads/{target}" in section, (path, code, target)
+            assert (not_reviewed in section) == (code != "nl"), (path, code)
+    downloads = (fixture_build.site / "downloads" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../hulpkaartje/"' in downloads
+
+
+def _release(project: Path) -> subprocess.CompletedProcess:
+    """`handboek release-check` on a copy of the project with the second municipality's settings."""
+    env = {**os.environ, "HANDBOEK_SETTINGS": str(project / "tests-settings.yml")}
+    return subprocess.run([sys.executable, "-m", "handboek.cli", "release-check"], capture_output=True, text=True,
+                          env=env, cwd=project)
+
+
+def _with_settings(project: Path, languages: list[str]) -> None:
+    """The second municipality's settings, printing these card languages."""
+    text = (ROOT / "tests" / "fixtures" / "testwijk" / "municipality.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^help_card:.*?(?=^\S|\Z)", "", text, flags=re.MULTILINE | re.DOTALL)
+    text = text.replace("logo: logo.png", f"logo: {ROOT}/tests/fixtures/testwijk/logo.png")
+    text = text.replace("../../../src/", f"{ROOT}/src/")
+    (project / "tests-settings.yml").write_text(text + f"help_card:\n  languages: [{', '.join(languages)}]\n",
+                                                encoding="utf-8")
+
+
+def test_release_refuses_an_unreviewed_card_language_and_accepts_it_once_reviewed(project: Path) -> None:
+    _with_settings(project, ["nl", "pl"])
+    run = _release(project)
+    line = ("data/help-card/pl.yml:5: help card in Polski is not reviewed — have a native speaker check it against "
+            "nl.yml and fill in reviewed_by and reviewed_on, or leave pl out of help_card.languages in municipality.yml")
+    assert run.returncode == 1 and line in run.stderr.splitlines(), run.stderr
+    path = project / "data" / "help-card" / "pl.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('reviewed_by: ""', 'reviewed_by: "A. Kowalska"').replace('reviewed_on: ""',
+                                                                                           "reviewed_on: 2027-01-15"),
+                    encoding="utf-8")
+    run = _release(project)
+    assert "help card" not in run.stderr, run.stderr
+
+
+def test_an_unknown_card_language_in_the_settings_names_the_available_ones(project: Path, tmp_path: Path) -> None:
+    _with_settings(project, ["nl", "xx"])
+    build = run_build(project, tmp_path / "site", settings=project / "tests-settings.yml", pdf=False,
+                      only_language="nl")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert re.search(r"tests-settings\.yml:\d+: help_card\.languages: there is no help card in 'xx' — use one of: "
+                     r"ar, bg, en, .*nl", build.output), build.output
+
+
+def test_a_character_no_font_has_stops_the_build_with_its_line(project: Path, tmp_path: Path) -> None:
+    path = project / "data" / "help-card" / "en.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "Useful numbers"', 'title: "Useful ሰላም"'),
+                    encoding="utf-8")
+    build = run_build(project, tmp_path / "site", pdf=False, only_language="nl")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "title:" in text)
+    assert (f"data/help-card/en.yml:{line}: the character 'ሰ' (U+1230) is in no font of the help card — add a font "
+            "that has it (see CONTRIBUTING.md)") in build.output, build.output
+
+
+def test_a_wrong_key_in_a_language_file_is_one_line(project: Path, tmp_path: Path) -> None:
+    path = project / "data" / "help-card" / "en.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  mon_fri:", "  monday_friday:"), encoding="utf-8")
+    build = run_build(project, tmp_path / "site", pdf=False, only_language="nl")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert re.search(r"data/help-card/en\.yml:\d+: texts\.monday_friday: unknown key 'monday_friday' — ", build.output)
+    assert re.search(r"data/help-card/en\.yml:\d+: texts\.mon_fri is missing — ", build.output)
+
+
+def test_a_language_added_as_one_file_is_on_the_page_and_printed(project: Path, tmp_path: Path) -> None:
+    text = (ROOT / "data" / "help-card" / "en.yml").read_text(encoding="utf-8")
+    (project / "data" / "help-card" / "fy.yml").write_text(
+        text.replace("language: en", "language: fy").replace("name: English", "name: Frysk"), encoding="utf-8")
+    build = run_build(project, tmp_path / "site", only_language="nl")
+    assert build.returncode == 0, build.output
+    assert '<h3 lang="fy" dir="ltr">Frysk</h3>' in build.page("hulpkaartje")
+    with pikepdf.open(build.site / "downloads" / "hulpkaartje-fy.pdf") as pdf:
+        assert len(pdf.pages) == 2
+    assert (build.site / "downloads" / "hulpkaartje-fy-a4.pdf").is_file()
