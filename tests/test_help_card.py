@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pikepdf
 import pypdfium2
+from PIL import Image
 import pytest
 import yaml
 import zxingcpp
@@ -39,9 +40,10 @@ def test_the_shipped_translations_are_all_there() -> None:
 
 @pytest.mark.parametrize("code", CARDS)
 def test_every_language_is_a_two_page_card_with_trim_bleed_and_an_a4_sheet(demo_build: Build, code: str) -> None:
-    fixture_build = demo_build     # the demo settings leave help_card out: every language is printed
-    assert fixture_build.returncode == 0, fixture_build.output
-    with pikepdf.open(card_pdf(fixture_build, code)) as pdf:
+    """The demo settings leave help_card out, so the demo prints every language."""
+    build = demo_build
+    assert build.returncode == 0, build.output
+    with pikepdf.open(card_pdf(build, code)) as pdf:
         assert len(pdf.pages) == 2, "front and back, nothing overflows onto a third page"
         assert str(pdf.Root.Lang) == code
         for page in pdf.pages:
@@ -49,12 +51,12 @@ def test_every_language_is_a_two_page_card_with_trim_bleed_and_an_a4_sheet(demo_
             assert (x1 - x0, y1 - y0) == pytest.approx((85 * MM, 55 * MM), abs=0.1)
             bx0, by0, bx1, by1 = box(page, "/BleedBox")
             assert (x0 - bx0, y0 - by0, bx1 - x1, by1 - y1) == pytest.approx((3 * MM,) * 4, abs=0.1)
-    with pikepdf.open(card_pdf(fixture_build, code, sheet=True)) as pdf:
+    with pikepdf.open(card_pdf(build, code, sheet=True)) as pdf:
         assert len(pdf.pages) == 2
         x0, y0, x1, y1 = box(pdf.pages[0], "/MediaBox")
         assert (x1 - x0, y1 - y0) == pytest.approx((210 * MM, 297 * MM), abs=0.5)
-    assert smallest_text(card_pdf(fixture_build, code)) >= 6.99
-    assert (fixture_build.site / "downloads" / f"hulpkaartje-{code}.png").is_file()
+    assert smallest_text(card_pdf(build, code)) >= 6.99
+    assert (build.site / "downloads" / f"hulpkaartje-{code}.png").is_file()
 
 
 def test_the_card_shows_the_sourced_facts_and_the_gemeentes_care_coordinator(fixture_build: Build) -> None:
@@ -89,8 +91,7 @@ def test_concept_mark_on_unreviewed_translations_only(fixture_build: Build, demo
 
 
 def test_arabic_is_right_to_left_with_its_font_embedded(demo_build: Build) -> None:
-    fixture_build = demo_build
-    with pikepdf.open(card_pdf(fixture_build, "ar")) as pdf:
+    with pikepdf.open(card_pdf(demo_build, "ar")) as pdf:
         fonts = {str(part.FontDescriptor.FontName) for page in pdf.pages
                  for font in page.obj.Resources.Font.values() for part in font.get("/DescendantFonts", [font])}
         assert any("Noto-Sans-Arabic" in name for name in fonts), fonts
@@ -98,7 +99,7 @@ def test_arabic_is_right_to_left_with_its_font_embedded(demo_build: Build) -> No
             for font in page.obj.Resources.Font.values():
                 for part in font.get("/DescendantFonts", [font]):
                     assert "/FontFile2" in part.FontDescriptor or "/FontFile3" in part.FontDescriptor
-    html = (fixture_build.site / "hulpkaartje" / "index.html").read_text(encoding="utf-8")
+    html = (demo_build.site / "hulpkaartje" / "index.html").read_text(encoding="utf-8")
     assert '<h3 lang="ar" dir="rtl">العربية</h3>' in html
 
 
@@ -106,16 +107,27 @@ def test_the_page_lists_every_language_with_preview_pdfs_and_review_state(demo_b
     only_dutch = fixture_build.page("hulpkaartje")
     assert 'id="help-card-nl"' in only_dutch and 'id="help-card-pl"' not in only_dutch, "help_card.languages: [nl]"
     assert not (fixture_build.site / "downloads" / "hulpkaartje-pl.pdf").exists()
-    fixture_build = demo_build
     for path, not_reviewed in (("hulpkaartje/", "Nog niet gecontroleerd"), ("en/hulpkaartje/", "Not reviewed yet")):
-        html = (fixture_build.site / path / "index.html").read_text(encoding="utf-8")
+        html = (demo_build.site / path / "index.html").read_text(encoding="utf-8")
         for code in CARDS:
             section = html.split(f'id="help-card-{code}"', 1)[1].split("</section>", 1)[0]
             for target in (f"hulpkaartje-{code}.png", f"hulpkaartje-{code}.pdf", f"hulpkaartje-{code}-a4.pdf"):
                 assert f"downloads/{target}" in section, (path, code, target)
             assert (not_reviewed in section) == (code != "nl"), (path, code)
-    downloads = (fixture_build.site / "downloads" / "index.html").read_text(encoding="utf-8")
+    downloads = (demo_build.site / "downloads" / "index.html").read_text(encoding="utf-8")
     assert 'href="../hulpkaartje/"' in downloads
+
+
+def test_the_preview_shows_the_card_as_cut_without_bleed_or_crop_marks(demo_build: Build) -> None:
+    """The corners of a cut card are paper: a dark pixel there is a crop mark, so the preview is cut wrongly."""
+    for code in ("nl", "ar"):
+        image = Image.open(demo_build.site / "downloads" / f"hulpkaartje-{code}.png").convert("L")
+        width, height = image.size
+        assert abs(width / height - 85 / 55) < 0.02, (code, image.size)
+        corner = max(4, width // 40)
+        for left, top in ((0, 0), (width - corner, 0), (0, height - corner), (width - corner, height - corner)):
+            darkest = min(image.crop((left, top, left + corner, top + corner)).getdata())
+            assert darkest > 200, (code, "crop mark or bleed in the corner at", left, top)
 
 
 def _release(project: Path) -> subprocess.CompletedProcess:

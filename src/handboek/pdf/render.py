@@ -109,8 +109,10 @@ def preview_png(pdf: bytes) -> bytes:
     try:
         page = document[0]
         left, bottom, right, top = page.get_trimbox()
-        width, height = page.get_size()
-        image = page.render(scale=PREVIEW_DPI / 72, crop=(left, bottom, width - right, height - top)).to_pil()
+        # The crop is what to cut from each side of the media box, which WeasyPrint starts below zero (the bleed).
+        media_left, media_bottom, media_right, media_top = page.get_mediabox()
+        crop = (left - media_left, bottom - media_bottom, media_right - right, media_top - top)
+        image = page.render(scale=PREVIEW_DPI / 72, crop=crop).to_pil()
         out = io.BytesIO()
         image.save(out, format="PNG", optimize=True)
         return out.getvalue()

@@ -336,4 +336,4 @@ def help_cards(content: Content, where: Where, page_dir: str, cards: list[tuple[
             f'<li><a class="downloads__link" href="{link[pdf]}" hreflang="{code}">{escape(labels.card)}</a></li>'
             f'<li><a class="downloads__link" href="{link[sheet]}" hreflang="{code}">{escape(labels.sheet)}</a></li>'
             f'</ul>\n</section>\n')
-    return "\n".join(parts)
+    return '<div class="help-cards">\n' + "\n".join(parts) + "</div>\n"
