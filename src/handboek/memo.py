@@ -1,8 +1,7 @@
 """Answers of slow pure functions (colour maths, syllable counts), kept on disk from one build to the next.
 
-Every build asks the same questions as the one before. Answering them means importing coloraide and parsing
-pyphen's Dutch dictionary, which together take a sixth of a build where nothing changed; reading kept answers
-does not. A kept answer belongs to its function's source file and the version of the library it uses.
+Every build asks the same questions as the one before; a kept answer spares importing coloraide and parsing
+pyphen's Dutch dictionary. It belongs to its function's source file and the version of the library it uses.
 """
 
 from __future__ import annotations

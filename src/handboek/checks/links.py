@@ -115,11 +115,11 @@ def _resolve(page_path: str, url: str) -> str:
     return target
 
 
-def _where(page: Page, link: Link) -> tuple[str, int, str]:
-    """Path, line and a note on where a problem link sits: the page's Markdown, or the theme."""
+def _problem(page: Page, link: Link, message: str, fix: str) -> Problem:
+    """A problem of a link, at its line in the page's Markdown, or said to be in the theme."""
     if link.in_content:
-        return page.display, _line(page, link.url), ""
-    return page.display, 1, " (in the page template, overrides/)"
+        return Problem(page.display, _line(page, link.url), message, fix)
+    return Problem(page.display, 1, message + " (in the page template, overrides/)", fix)
 
 
 Internal = tuple[Link, str, str]     # a link to a file of the site: the link, its target file, its fragment
@@ -136,8 +136,7 @@ def page_problems(page: Page, path: str, found: Found, expanded: str,
     internal: list[Internal] = []
 
     def add(link: Link, message: str, fix: str) -> None:
-        path, line, note = _where(page, link)
-        problems.append(Problem(path, line, message + note, fix))
+        problems.append(_problem(page, link, message, fix))
 
     for link in found.links:
         if link.language_switch and not switches:
@@ -189,22 +188,18 @@ def internal_problems(page: Page, internal: Iterable[Internal], ids: dict[str, s
     problems: list[Problem] = []
     for link, target, fragment in internal:
         url = link.url.strip()
-        found: list[tuple[str, str]] = []
         if target not in files:
-            found.append((f"link '{url}' points to '{target}', which is not in the built site",
-                          "correct the link, or add the page or file it points to"))
+            problems.append(_problem(page, link, f"link '{url}' points to '{target}', which is not in the built site",
+                                     "correct the link, or add the page or file it points to"))
         elif target in ids:
             if fragment and fragment not in ids[target]:
-                found.append((f"link '{url}' points to '#{urlsplit(url).fragment}', which is not on that page",
-                              "use the id of an existing heading on that page"))
+                problems.append(_problem(page, link, f"link '{url}' points to '#{urlsplit(url).fragment}', which is "
+                                         "not on that page", "use the id of an existing heading on that page"))
             here, there = page.lang, _language_of(target, languages, default)
             if here != there and not link.language_switch:
-                found.append((f"link '{url}' leads from this '{here}' page to the '{there}' version of the "
-                              "handbook", f"link to the '{here}' version of the page; only the language selector "
-                              "switches language"))
-        for message, fix in found:
-            path, line, note = _where(page, link)
-            problems.append(Problem(path, line, message + note, fix))
+                problems.append(_problem(page, link, f"link '{url}' leads from this '{here}' page to the '{there}' "
+                                         "version of the handbook", f"link to the '{here}' version of the page; "
+                                         "only the language selector switches language"))
     return problems
 
 

@@ -1,7 +1,7 @@
 """`make check-online`: are the external links still alive? Opt-in, because it needs the internet.
 
 Every URL is checked once, concurrently, with a timeout; results are kept in an on-disk cache that
-expires, so a second run within a day asks nothing again.
+expires (KEEP_OK, KEEP_FAILED), so a second run soon after asks only what failed or is new.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import httpx
 from lxml import html as lxml_html
 
-from handboek.problems import Problem, Report
+from handboek.problems import Problem, Report, line_of
 
 TIMEOUT = 10.0
 CONCURRENCY = 8
@@ -73,10 +73,8 @@ def data_urls(files: list[Path]) -> set[str]:
 def where(url: str, files: list[Path], root: Path) -> tuple[str, int]:
     """The first file and line that mention `url`, for the message."""
     for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        index = text.find(url)
-        if index >= 0:
-            return str(path.relative_to(root)), text.count("\n", 0, index) + 1
+        if line := line_of(path.read_text(encoding="utf-8", errors="replace"), url):
+            return str(path.relative_to(root)), line
     return "overrides/ (the page template)", 1
 
 
@@ -86,13 +84,10 @@ def load_cache(path: Path) -> dict[str, Result]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    results = {url: Result(**item) for url, item in raw.items()}
     now = time.time()
-    fresh = {}
-    for url, item in raw.items():
-        result = Result(**item)
-        if now - result.checked_at < (KEEP_OK if result.ok else KEEP_FAILED):
-            fresh[url] = result
-    return fresh
+    return {url: result for url, result in results.items()
+            if now - result.checked_at < (KEEP_OK if result.ok else KEEP_FAILED)}
 
 
 def save_cache(path: Path, results: dict[str, Result]) -> None:
@@ -146,16 +141,17 @@ def main(root: Path, site_dir: Path) -> int:
     if not site_dir.is_dir():
         print(f"{site_dir}: the built site is missing — run 'make check' first", file=sys.stderr)
         return 2
-    files = sorted([*root.glob("docs/**/*.md"), *root.glob("data/**/*.yml"), root / "municipality.yml"])
+    data = [*root.glob("data/**/*.yml"), root / "municipality.yml"]
+    files = sorted([*root.glob("docs/**/*.md"), *data])
     cache_file = root / ".cache" / "handboek" / "links.json"
     cached = load_cache(cache_file)
-    urls = external_urls(site_dir) | data_urls([*root.glob("data/**/*.yml"), root / "municipality.yml"])
+    urls = external_urls(site_dir) | data_urls(data)
     results = asyncio.run(check_urls(urls, cached))
     save_cache(cache_file, {**cached, **results})
     report = Report()
     report.extend(problems(results, files, root))
     for line in report.lines():
         print(line, file=sys.stderr)
-    print(f"Links: {len(urls)} checked, {len(urls) - len([u for u in urls if u in cached])} asked now. "
+    print(f"Links: {len(urls)} checked, {len(urls - cached.keys())} asked now. "
           + report.summary(), file=sys.stderr)
     return 1 if report.errors else 0

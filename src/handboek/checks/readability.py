@@ -1,8 +1,6 @@
 """Readability of Dutch pages (language level B1): average sentence length and the share of long words.
 
-Pure functions: a page's content HTML (or plain text) in, numbers and Problems out.
-
-What is counted:
+What is counted, in a page's content HTML (or plain text):
 - Running text only: paragraphs, list items, definition lists, table cells, form labels and help texts.
   Headings, code and reference lists (list items that are nothing but a link) are left out.
 - A sentence ends at `.`, `!`, `?` or `…` followed by a capital or a digit, and at the end of a block.
@@ -47,12 +45,7 @@ ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Limits:
-    """When a page is clearly above B1 (CONTRIBUTING.md explains the numbers).
-
-    B1 guides ask for sentences of 10 to 15 words on average; the handbook's pages average 6 to 9 (sections:
-    at most 10.5). The official prose in tests/test_readability.py has 18.5 and 35.5 words per sentence and
-    26 % and 32 % long words; the pages have 5 to 11 %.
-    """
+    """When a page is clearly above B1: CONTRIBUTING.md ("Write at B1") explains the numbers."""
 
     sentence_words: float = 15.0      # average words per complete sentence, at most
     long_word_share: float = 0.15     # share of words with 4 or more syllables, at most
@@ -143,10 +136,7 @@ def _skipped(element: etree._Element) -> bool:
 
 
 def sections(content: Content) -> list[tuple[str, list[str]]]:
-    """The blocks of running text of a page's content, per section: (heading, blocks).
-
-    A section starts at each h1 or h2; the deeper headings stay inside their section.
-    """
+    """The blocks of running text of a page's content, per section (h1 or h2 to the next): (heading, blocks)."""
     if isinstance(content, str):
         if not content.strip():
             return []

@@ -11,8 +11,6 @@ if TYPE_CHECKING:
 
 WHITE = "#ffffff"
 AA_NORMAL = 4.5
-# The background of Material's dark (slate) scheme, as computed in Chromium.
-SLATE_BACKGROUND = "#1e2129"
 
 
 def _colour(value: str) -> Color:
@@ -44,7 +42,7 @@ def darkest_passing(colour: str, background: str = WHITE, minimum: float = AA_NO
 
 
 @remembered("coloraide")
-def lightest_passing(colour: str, background: str = SLATE_BACKGROUND, minimum: float = AA_NORMAL) -> str:
+def lightest_passing(colour: str, background: str, minimum: float = AA_NORMAL) -> str:
     """The same hue, lightened just enough to reach `minimum` contrast on a dark `background`."""
     return _shift(colour, background, minimum, toward="white")
 

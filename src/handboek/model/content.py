@@ -359,12 +359,6 @@ def _unknown_references(located: yamlfile.Located, known: dict[str, set[str]]) -
     return problems
 
 
-def load_file(path: Path, display: str) -> Any:
-    """Load one data file by its name; raise ProblemsFound on any problem."""
-    model = SHARED_FILES.get(path.name) or LANGUAGE_FILES[path.name]
-    return _validate(model, yamlfile.load(path, display))
-
-
 def _read(path: Path, root: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, yamlfile.Located | None]:
     """One data file, validated; its problems go to `problems`."""
     try:

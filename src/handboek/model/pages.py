@@ -109,23 +109,22 @@ def read(path: Path, lang: str, rel: str, display: str) -> tuple[Page, list[Prob
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        page = Page(lang, rel, display, "", "", 1, None, None)
-        return page, [Problem(display, 1, f"the page cannot be read ({error})", "save it as UTF-8 text")]
+        return Page(lang, rel, display, "", "", 1, None, None), [
+            Problem(display, 1, f"the page cannot be read ({error})", "save it as UTF-8 text")]
     front_text, body, body_line = split(text)
+    located, meta, problems = None, None, []       # as far as the front matter can be read
     if front_text is None:
-        page = Page(lang, rel, display, text, body, body_line, None, None)
-        return page, [Problem(display, 1, "the page has no front matter (owner, last_reviewed, review_interval)",
-                              "start the page with a '---' block; copy it from another page")]
-    try:
-        located = yamlfile.parse(front_text, display, first_line=2)
-    except ProblemsFound as found:
-        return Page(lang, rel, display, text, body, body_line, None, None), found.problems
-    try:
-        meta = FrontMatter.model_validate(located.data if located.data is not None else {})
-    except ValidationError as error:
-        problems = problems_from_validation_error(error, located, FrontMatter)
-        return Page(lang, rel, display, text, body, body_line, located, None), problems
-    return Page(lang, rel, display, text, body, body_line, located, meta), []
+        problems = [Problem(display, 1, "the page has no front matter (owner, last_reviewed, review_interval)",
+                            "start the page with a '---' block; copy it from another page")]
+    else:
+        try:
+            located = yamlfile.parse(front_text, display, first_line=2)
+            meta = FrontMatter.model_validate(located.data if located.data is not None else {})
+        except ProblemsFound as found:
+            problems = found.problems
+        except ValidationError as error:
+            problems = problems_from_validation_error(error, located, FrontMatter)
+    return Page(lang, rel, display, text, body, body_line, located, meta), problems
 
 
 def scan(docs_dir: Path, lang: str, root: Path) -> tuple[dict[str, Page], list[Problem]]:

@@ -27,14 +27,13 @@ def is_valid(text: str) -> bool:
     return parse(text) is not None
 
 
-def dial_string(text: str) -> str:
-    """Digits to put in a `tel:` link, as dialled from a Dutch phone, e.g. `08007000`."""
+def tel_href(text: str) -> str:
+    """The `tel:` link for a number, dialled as from a Dutch phone, e.g. `tel:08007000`."""
     number = parse(text)
     if number is None:
         raise ValueError(f"not a phone number: {text!r}")
-    return phonenumbers.format_number_for_mobile_dialing(number, REGION, with_formatting=False) or (
-        phonenumbers.national_significant_number(number)
-    )
+    digits = phonenumbers.format_number_for_mobile_dialing(number, REGION, with_formatting=False)
+    return f"tel:{digits or phonenumbers.national_significant_number(number)}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -42,8 +41,3 @@ def same_number(a: str, b: str) -> bool:
     """True when two texts are the same valid phone number, whatever the spacing or notation."""
     first, second = parse(a), parse(b)
     return first is not None and first == second
-
-
-def tel_href(text: str) -> str:
-    """The `tel:` link for a number."""
-    return f"tel:{dial_string(text)}"

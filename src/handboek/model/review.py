@@ -28,10 +28,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def due_date(page: Page) -> dt.date | None:
-    """The date a page must be reviewed again by."""
-    if page.meta is None:
-        return None
-    return add_months(page.meta.last_reviewed, page.meta.review_months)
+    """The date a page must be reviewed again by; None for a page without valid front matter."""
+    return add_months(page.meta.last_reviewed, page.meta.review_months) if page.meta else None
 
 
 def long_date(day: dt.date, lang: str) -> str:
@@ -42,9 +40,8 @@ def long_date(day: dt.date, lang: str) -> str:
 def page_problems(page: Page, today: dt.date) -> list[Problem]:
     """A warning when the page is overdue for review."""
     due = due_date(page)
-    if page.meta is None or due is None or today <= due:
+    if due is None or today <= due or page.front is None:
         return []
-    assert page.front is not None
     return [Problem(page.display, page.front.line(("last_reviewed",)),
                     f"the page was due for review on {due.isoformat()}",
                     "check the page with its owner, then set last_reviewed to the date of that check",
@@ -53,16 +50,10 @@ def page_problems(page: Page, today: dt.date) -> list[Problem]:
 
 def record_problems(sources: list[Source], lines: dict[str, int], path: str, today: dt.date) -> list[Problem]:
     """A warning for each source read more than 12 months ago: the facts that cite it need a new look."""
-    problems = []
-    for source in sources:
-        due = add_months(source.read_on, RECORD_MONTHS)
-        if today > due:
-            problems.append(Problem(path, lines.get(source.id, 1),
-                                    f"source '{source.id}' was last read on {source.read_on.isoformat()}, "
-                                    f"more than {RECORD_MONTHS} months ago",
-                                    "read it again and check every fact that cites it, then set read_on to "
-                                    "today's date", "warning"))
-    return problems
+    return [Problem(path, lines.get(source.id, 1), f"source '{source.id}' was last read on "
+                    f"{source.read_on.isoformat()}, more than {RECORD_MONTHS} months ago",
+                    "read it again and check every fact that cites it, then set read_on to today's date", "warning")
+            for source in sources if today > add_months(source.read_on, RECORD_MONTHS)]
 
 
 def page_labels(page: Page, today: dt.date, last_reviewed: str, review_due: str, owner: str,

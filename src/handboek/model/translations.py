@@ -15,11 +15,6 @@ Status = Literal["current", "outdated", "missing"]
 NOT_YET = "not translated yet"      # what `make language` writes in the copies it makes
 
 
-def _outdated(source: str, recorded: str) -> str:
-    """What is wrong with a translation that does not follow the current source."""
-    if recorded == NOT_YET:
-        return f"not translated yet: this is a copy of the English text, not a translation of {source}"
-    return f"the translation is outdated: {source} changed since it was translated"
 DATA_KEY = re.compile(r"^translated_from:.*(?:\r?\n|$)", re.MULTILINE)
 PAGE_KEY = re.compile(r"^translated_from:.*$", re.MULTILINE)
 
@@ -50,12 +45,18 @@ class Entry:
     status: Status
 
 
-def page_status(source: Page, translation: Page | None) -> Status:
-    """Whether a translated page follows the current source."""
-    if translation is None:
-        return "missing"
-    recorded = translation.meta.translated_from if translation.meta else ""
-    return "current" if recorded == page_version(source.text) else "outdated"
+def _missing(source: str, what: str, lang: str, translation: str) -> Problem:
+    """The error for a page or data file that has no translation into `lang`."""
+    return Problem(source, 1, f"this {what} has no '{lang}' translation ({translation})",
+                   f"translate it into {translation}, then run: make translated FILE={translation}")
+
+
+def _outdated(source: str, translation: str, line: int, recorded: str) -> Problem:
+    """The warning for a translation that does not follow the current source."""
+    what = (f"not translated yet: this is a copy of the English text, not a translation of {source}"
+            if recorded == NOT_YET else f"the translation is outdated: {source} changed since it was translated")
+    return Problem(translation, line, what, f"update the translation, then run: make translated FILE={translation}",
+                   "warning")
 
 
 def page_problems(sources: dict[str, Page], translations: dict[str, Page],
@@ -65,18 +66,16 @@ def page_problems(sources: dict[str, Page], translations: dict[str, Page],
     for rel, source in sources.items():
         translation = translations.get(rel)
         target = f"{translation_dir}/{rel}"
-        status = page_status(source, translation)
-        entries.append(Entry(source.display, target, lang, status))
-        if status == "missing":
-            problems.append(Problem(source.display, 1, f"this page has no '{lang}' translation ({target})",
-                                    f"translate it into {target}, then run: make translated FILE={target}"))
-        elif status == "outdated" and translation is not None:
+        if translation is None:
+            entries.append(Entry(source.display, target, lang, "missing"))
+            problems.append(_missing(source.display, "page", lang, target))
+            continue
+        recorded = translation.meta.translated_from if translation.meta else ""
+        current = recorded == page_version(source.text)
+        entries.append(Entry(source.display, target, lang, "current" if current else "outdated"))
+        if not current:
             line = translation.front.line(("translated_from",)) if translation.front else 1
-            problems.append(Problem(translation.display, line,
-                                    _outdated(source.display, translation.meta.translated_from
-                                              if translation.meta else ""),
-                                    f"update the translation, then run: make translated FILE={translation.display}",
-                                    "warning"))
+            problems.append(_outdated(source.display, translation.display, line, recorded))
     for rel, translation in translations.items():
         if rel not in sources:
             problems.append(Problem(translation.display, 1, "this translation has no Dutch source page",
@@ -89,20 +88,16 @@ def data_problems(source: Path, translation: Path, source_display: str, translat
                   lang: str) -> tuple[Entry, list[Problem]]:
     """Compare a translated data file with its Dutch source."""
     if not translation.is_file():
-        entry = Entry(source_display, translation_display, lang, "missing")
-        return entry, [Problem(source_display, 1, f"this file has no '{lang}' translation ({translation_display})",
-                               f"translate it into {translation_display}, then run: "
-                               f"make translated FILE={translation_display}")]
+        return (Entry(source_display, translation_display, lang, "missing"),
+                [_missing(source_display, "file", lang, translation_display)])
     text = translation.read_text(encoding="utf-8")
     match = DATA_KEY.search(text)
     recorded = match.group(0).split(":", 1)[1].strip().strip("'\"") if match else ""
     if recorded == data_version(source.read_text(encoding="utf-8")):
         return Entry(source_display, translation_display, lang, "current"), []
     line = line_of(text, match.group(0)) if match else 1
-    return Entry(source_display, translation_display, lang, "outdated"), [
-        Problem(translation_display, line,
-                _outdated(source_display, recorded),
-                f"update the translation, then run: make translated FILE={translation_display}", "warning")]
+    return (Entry(source_display, translation_display, lang, "outdated"),
+            [_outdated(source_display, translation_display, line, recorded)])
 
 
 def mark(translation: Path, source: Path) -> str:

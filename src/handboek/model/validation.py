@@ -38,21 +38,24 @@ def dotted(loc: tuple[Any, ...]) -> str:
     return text or "the file"
 
 
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> dict[str, Any]:
+    """The fields of the group that holds the last key of `loc`; none when `loc` leaves the model."""
+    current: Any = model
+    for part in [part for part in loc if not isinstance(part, int)][:-1]:
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return {}
+        current = _model_of(fields[part].annotation)
+    return getattr(current, "model_fields", None) or {}
+
+
 def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
     """The example declared on the field at `loc`, if any."""
-    current: Any = model
-    example = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
-            return None
-        info = fields[part]
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        example = extra.get("example")
-        current = _model_of(info.annotation)
-    return f"{loc[-1]}: {example}" if example is not None and loc else None
+    keys = [part for part in loc if not isinstance(part, int)]
+    info = _fields_at(model, loc).get(keys[-1]) if keys else None
+    extra = info.json_schema_extra if info is not None and isinstance(info.json_schema_extra, dict) else {}
+    example = extra.get("example")
+    return f"{loc[-1]}: {example}" if example is not None else None
 
 
 def _model_of(annotation: Any) -> Any:
@@ -66,21 +69,7 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _known_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed in the group that holds `loc`."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return []
-        current = _model_of(fields[part].annotation)
-    return list(getattr(current, "model_fields", {}))
-
-
 def problems_from_validation_error(error: ValidationError, located: Located, model: type[BaseModel],
-                                   prefix: tuple[Any, ...] = (),
                                    shown_loc: Callable[[tuple[Any, ...]], tuple[Any, ...]] = tuple) -> list[Problem]:
     """One Problem per pydantic error, pointing at the line of the key it concerns.
 
@@ -89,12 +78,10 @@ def problems_from_validation_error(error: ValidationError, located: Located, mod
     problems = []
     for item in error.errors(include_url=False):
         loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
-        line = located.line((*prefix, *shown_loc(loc)))
-        key = dotted(shown_loc(loc))
-        kind = item["type"]
+        key, kind = dotted(shown_loc(loc)), item["type"]
         example = _field_example(model, loc)
         if kind == "extra_forbidden":
-            known = ", ".join(_known_keys(model, loc))
+            known = ", ".join(_fields_at(model, loc))
             message = f"{key}: unknown key '{loc[-1]}'"
             fix = f"remove it or correct the spelling; allowed here: {known}" if known else "remove it"
         elif kind == "missing":
@@ -109,10 +96,9 @@ def problems_from_validation_error(error: ValidationError, located: Located, mod
             fix = f"use a darker colour, for example {loc[-1]}: \"{context.get('needed')}\""
         else:
             words = _TYPE_WORDS.get(kind, item["msg"].removeprefix("Value error, "))
-            given = item.get("input")
-            if kind in {"text", "string_type"} and given is None:
+            if kind in {"text", "string_type"} and item.get("input") is None:
                 words += " (a value starting with # must be between quotes)"
             message = f"{key}: {words}"
             fix = f"for example {example}" if example else "see the documentation of this key"
-        problems.append(Problem(located.path, line, message, fix))
+        problems.append(Problem(located.path, located.line(shown_loc(loc)), message, fix))
     return problems

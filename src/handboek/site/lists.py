@@ -12,32 +12,30 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _table(*rows: tuple[str, str, str]) -> str:
+    """A Markdown table of three columns; the first row is its header."""
+    lines = [f"| {' | '.join(row)} |" for row in rows]
+    return "\n".join([lines[0], "|---|---|---|", *lines[1:]]) + "\n"
+
+
 def translation_status(project: Project, where: Where, preview: bool) -> str:
     """A table with the status of every translated page and data file; a preview of one language has none."""
     labels = project.contents[where.lang].texts.status
     if preview:
         return labels.one_language + "\n"
     words = {"current": labels.current, "outdated": labels.outdated, "missing": labels.missing}
-    rows = [f"| {labels.source} | {labels.language} | {labels.status} |", "|---|---|---|"]
-    for entry in project.translations:
-        rows.append(f"| `{_cell(entry.source)}` | {entry.lang} | {words[entry.status]} |")
-    return "\n".join(rows) + "\n"
+    return _table((labels.source, labels.language, labels.status),
+                  *((f"`{_cell(entry.source)}`", entry.lang, words[entry.status]) for entry in project.translations))
 
 
 def changes(project: Project, where: Where) -> str:
     """Every change note of this language's pages, newest first, linked to its page."""
     labels = project.contents[where.lang].texts.changes
-    notes = []
-    for rel, page in project.pages.get(where.lang, {}).items():
-        if page.meta is None:
-            continue
-        for change in page.meta.changes:
-            notes.append((change.date, page.title or rel, rel, change.note))
+    notes = sorted(((change.date, page.title or rel, rel, change.note)
+                    for rel, page in project.pages.get(where.lang, {}).items() if page.meta is not None
+                    for change in page.meta.changes), key=lambda note: (-note[0].toordinal(), note[1]))
     if not notes:
         return labels.none + "\n"
-    notes.sort(key=lambda note: (-note[0].toordinal(), note[1]))
-    rows = [f"| {labels.date} | {labels.page} | {labels.change} |", "|---|---|---|"]
-    for day, title, rel, note in notes:
-        link = where.link_to_page(rel)
-        rows.append(f"| {review.long_date(day, where.lang)} | [{_cell(title)}]({link}) | {_cell(note)} |")
-    return "\n".join(rows) + "\n"
+    return _table((labels.date, labels.page, labels.change),
+                  *((review.long_date(day, where.lang), f"[{_cell(title)}]({where.link_to_page(rel)})", _cell(note))
+                    for day, title, rel, note in notes))

@@ -24,14 +24,8 @@ def logo_uri(settings: Settings) -> str:
 def font_uris(settings: Settings) -> dict[str, tuple[str, str]]:
     """Each self-hosted font file: its published location, by face."""
     files = settings.house_style.font_files
-    if files is None:
-        return {}
-    found = {}
-    for face in FONT_FACES:
-        source = getattr(files, face)
-        if source:
-            found[face] = (source, FONT_DIR + PurePosixPath(source).name)
-    return found
+    sources = {face: getattr(files, face) for face in FONT_FACES} if files is not None else {}
+    return {face: (source, FONT_DIR + PurePosixPath(source).name) for face, source in sources.items() if source}
 
 
 def css(settings: Settings) -> str:
