@@ -551,9 +551,12 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         lines += ["## Cold build against a peer: plain Material + mkdocs-to-pdf (issue 16)", "",
                   "`project` is our cold `make build` (no .cache: every PDF rendered, templates compiled); `peer` is "
                   "the same docs built cold by plain Material + mkdocs-static-i18n + mkdocs-to-pdf with its "
-                  "defaults (WeasyPrint; cover, table of contents and numbered headings; it renders the PDF "
-                  "of each language build in the build process). They take turns, the order reversed every other "
-                  "round.", "",
+                  "defaults (WeasyPrint; cover, table of contents and numbered headings), in the build process. "
+                  "Beside mkdocs-static-i18n it renders at the end of each language's build: a PDF of the Dutch "
+                  "pages, then one of the pages of both languages over it, so one file remains. They take turns, "
+                  "the order reversed every other round. Our build renders its PDFs in one process per core, so "
+                  "its wall time gains most when the second core is free: compare the CPU times when the stall "
+                  "is high.", "",
                   "| Variant | Wall (median) | CPU (median) | Ratio wall / CPU vs peer | Peak memory | Stall | "
                   "All wall times | PDFs made |", "|---|---|---|---|---|---|---|---|"]
         base_w, base_c = _med(peer["peer"]), _med(peer["peer"], "cpu")
