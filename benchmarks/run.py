@@ -467,9 +467,10 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         "first build.",
     ]
     if results.get("load"):
-        lines.append("- **Load** (1-minute load average before → after each section; the machine has "
-                     f"{m['cores']} cores and other work ran on it): "
-                     + ", ".join(f"{section} {a:.1f} → {b:.1f}" for section, (a, b) in results["load"].items()))
+        lines.append("- **Load** (1-minute load average before → after each section, and the run it was measured in; "
+                     f"the machine has {m['cores']} cores and other work ran on it): "
+                     + ", ".join(f"{section} {a:.1f} → {b:.1f} ({' '.join(when).removeprefix(m['date'][:11])})"
+                                 for section, (a, b, *when) in results["load"].items()))
     lines.append("")
 
     # ---------------- summary
@@ -852,7 +853,7 @@ def main() -> None:
         if section in sections:
             before = os.getloadavg()[0]
             steps[section](results)
-            results.setdefault("load", {})[section] = [before, os.getloadavg()[0]]
+            results.setdefault("load", {})[section] = [before, os.getloadavg()[0], results["machine"]["date"]]
             save(results)
     results["duration_seconds"] = time.perf_counter() - started
     RESULTS_JSON.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
