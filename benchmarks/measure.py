@@ -24,7 +24,7 @@ class Run:
     """One measured command."""
 
     wall: float          # seconds, time.perf_counter around the subprocess
-    cpu: float           # seconds of user + system CPU time of the subprocess and all it started (os.wait4)
+    cpu: float           # seconds of user + system CPU time of the subprocess and the children it waited for (os.wait4)
     rss_mb: float        # peak resident memory of the subprocess or any process it started, MiB (ru_maxrss)
     stall: float         # share of the wall time in which some runnable task waited for a CPU (Linux PSI)
     rc: int
@@ -46,62 +46,8 @@ def _psi_some_us() -> int | None:
     return int(line.rsplit("total=", 1)[1])
 
 
-_adopting = False
-
-
-def adopt_orphans() -> None:
-    """Become the parent of processes whose parent ends (Linux PR_SET_CHILD_SUBREAPER), so that their CPU is counted.
-
-    The build's PDF workers fork from a server process that outlives the build by a moment; without this, its CPU
-    time would go to init, not to the build. Called by the benchmark programs that measure builds.
-    """
-    global _adopting
-    if sys.platform == "linux":
-        import ctypes
-
-        _adopting = ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0   # 36: PR_SET_CHILD_SUBREAPER
-
-
-def _children() -> set[int]:
-    """The processes whose parent is this one (from /proc)."""
-    me, found = os.getpid(), set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == me:
-                found.add(int(entry.name))
-    return found
-
-
-def _reap_adopted(before: set[int], usage: os.struct_rusage, wait: float = 10.0) -> tuple[float, float]:
-    """Wait for the processes the command left behind (killing them after `wait` s); their CPU, the largest peak memory."""
-    cpu, rss = 0.0, usage.ru_maxrss
-    left = (_children() - before) if _adopting else set()
-    deadline = time.perf_counter() + wait
-    while left:
-        for pid in list(left):
-            if time.perf_counter() > deadline:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            try:
-                done, _, used = os.wait4(pid, 0 if time.perf_counter() > deadline else os.WNOHANG)
-            except ChildProcessError:
-                left.discard(pid)
-                continue
-            if done:
-                left.discard(pid)
-                cpu += used.ru_utime + used.ru_stime
-                rss = max(rss, used.ru_maxrss)
-        time.sleep(0.02)
-    return cpu, rss
-
-
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float | None = None) -> Run:
     """Run `cmd` to completion and measure it. Output (stdout + stderr) is kept in Run.output."""
-    before = _children() if _adopting else set()
     with tempfile.TemporaryFile() as out:
         psi_before = _psi_some_us()
         start = time.perf_counter()
@@ -118,12 +64,11 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: f
             time.sleep(0.05)
         wall = time.perf_counter() - start
         psi_after = _psi_some_us()
-        adopted_cpu, rss = _reap_adopted(before, usage)
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
     stall = (psi_after - psi_before) / 1e6 / wall if psi_before is not None and psi_after is not None else float("nan")
-    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime + adopted_cpu, rss_mb=rss / 1024, stall=stall,
+    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, rss_mb=usage.ru_maxrss / 1024, stall=stall,
                rc=process.returncode, output=text)
 
 
@@ -178,7 +123,7 @@ def machine() -> dict:
     except OSError:
         pass
     versions = {}
-    for package in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-htmlproofer-plugin", "weasyprint",
+    for package in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "mkdocs-htmlproofer-plugin", "mkdocs-to-pdf", "weasyprint",
                     "lxml", "playwright"):
         try:
             versions[package] = metadata.version(package)

@@ -9,7 +9,7 @@ run skipped (each is marked with the date it was measured).
     .venv/bin/python benchmarks/run.py --quick    # small sizes, for trying the benchmark itself
     .venv/bin/python benchmarks/run.py --full --sizes 2000 --only scale --timeout 3600
                                                   # every variant at 2,000 pages (about 2 hours)
-    .venv/bin/python benchmarks/run.py --only real,check,pdf,serve,reader,scale,profile
+    .venv/bin/python benchmarks/run.py --only real,peer,check,pdf,serve,reader,scale,profile
 
 Tests never assert timings; this script only reports them.
 """
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import shutil
 import statistics
@@ -38,13 +39,13 @@ BENCH = Path(__file__).resolve().parent
 WORK = BENCH / "work"
 RESULTS_MD = BENCH / "results.md"
 RESULTS_JSON = BENCH / "results.json"
-SECTIONS = ("real", "check", "pdf", "serve", "reader", "scale", "profile")
+README = BENCH / "README.md"
+SECTIONS = ("real", "peer", "check", "pdf", "serve", "reader", "scale", "profile")
 EDITED_PAGE = "nl/signalen.md"     # the page edited for "one page changed" and for the serve latency
 EDITED_URL = "signalen/"
 
-ALL_VARIANTS = ("plain", "project-timed", "project-nochecks", "project-timed+materialnav", "htmlproofer",
-                "plain+nonav", "plain+prune", "plain+navcache")
-LINEAR_VARIANTS = ("project-timed", "project-nochecks", "plain+nonav", "plain+navcache")
+ALL_VARIANTS = ("plain", "project", "project+materialnav", "htmlproofer", "plain+nonav", "plain+prune")
+LINEAR_VARIANTS = ("project", "plain+nonav")   # Material's own nav-item.html grows with the square of the pages
 PLANS = {
     # size (pages per language) -> variants built at that size
     "quick": {30: ALL_VARIANTS, 60: ALL_VARIANTS, 120: ALL_VARIANTS},
@@ -53,19 +54,18 @@ PLANS = {
 }
 PROFILE_SIZE = {"quick": 60, "default": 300, "full": 500}
 REPEATS = 3
-REAL_REPEATS = 5   # builds of the real handbook per scenario and variant: this 2-core VM varies by ±20 %
+REAL_REPEATS = {"quick": 3, "default": 5, "full": 5}   # builds of the real handbook per scenario and variant (also
+                                                        # the peer's): this 2-core VM varies by ±20 %
 SERVE_EDITS = 9      # saves per variant: plain MkDocs looks for changes every 0.5 s, so single saves vary by that much
-TARGETS = {"warm": 1.2, "cold": 3.0, "serve": 1.0, "check": 3.0, "checks_share": 0.05, "reader_kb": 150}
+TARGETS = {"warm": 1.2, "cold": 3.0, "peer": 1.0, "serve": 1.0, "check": 3.0, "reader_kb": 150}
 LABELS = {
     "plain": "plain Material + i18n",
     "project": "handbook (hooks)",
-    "project-timed": "handbook (hooks)",
-    "project-nochecks": "handbook without hooks/checks.py",
+    "peer": "plain + mkdocs-to-pdf",
     "htmlproofer": "plain + htmlproofer 1.6.0",
     "plain+nonav": "plain, navigation left out (ablation)",
     "plain+prune": "plain + Material's navigation.prune",
-    "plain+navcache": "plain + the handbook's nav override",
-    "project-timed+materialnav": "handbook with Material's own nav-item.html (before the override)",
+    "project+materialnav": "handbook with Material's own nav-item.html (before the override)",
 }
 
 
@@ -100,18 +100,22 @@ def _edit(project: Path, number: int) -> None:
                     encoding="utf-8")
 
 
-def warm_up() -> None:
+def warm_up(peer: bool) -> None:
     """One unmeasured build of each kind, so that Python's bytecode cache is filled before anything is timed."""
     project, plain = real_projects()
     site = WORK / "warm-up-site"
     log("warming up: one unmeasured build of each kind (fills the bytecode cache)")
-    for folder, pdf in ((project, True), (project, False), (plain, False)):
+    builds = [(project, True), (project, False), (plain, False)]
+    if peer:
+        builds.append((synthetic.make_project(WORK / "real-peer", "peer"), False))
+    for folder, pdf in builds:
+        shutil.rmtree(site, ignore_errors=True)
         measure.mkdocs_build(folder, site, pdf=pdf)
     measure.run([PY, "-c", "import playwright.sync_api, handboek.pdf.render, weasyprint"], WORK, measure.build_env())
     shutil.rmtree(site, ignore_errors=True)
 
 
-def bench_real(results: dict) -> None:
+def bench_real(results: dict, repeats: int) -> None:
     project, plain = real_projects()
     originals = {p: (p / "docs" / EDITED_PAGE).read_text(encoding="utf-8") for p in (project, plain)}
     site = WORK / "real-site"
@@ -134,16 +138,16 @@ def bench_real(results: dict) -> None:
         shutil.rmtree(site, ignore_errors=True)
         record("cold", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "cold plain build"))
 
-    for i in range(REAL_REPEATS):
-        log(f"real handbook: cold build {i + 1}/{REAL_REPEATS}")
+    for i in range(repeats):
+        log(f"real handbook: cold build {i + 1}/{repeats}")
         in_turn(i, cold_project, cold_plain)
-    for i in range(REAL_REPEATS):
-        log(f"real handbook: warm rebuild, nothing changed {i + 1}/{REAL_REPEATS}")
+    for i in range(repeats):
+        log(f"real handbook: warm rebuild, nothing changed {i + 1}/{repeats}")
         in_turn(i, lambda: record("warm", "project", checked(measure.mkdocs_build(project, site), "warm project build")),
                 lambda: record("warm", "plain", checked(measure.mkdocs_build(plain, site, pdf=False), "warm plain build")))
     try:
-        for i in range(REAL_REPEATS):
-            log(f"real handbook: warm rebuild, one page changed {i + 1}/{REAL_REPEATS}")
+        for i in range(repeats):
+            log(f"real handbook: warm rebuild, one page changed {i + 1}/{repeats}")
 
             def changed_project(i: int = i) -> None:
                 _edit(project, i)
@@ -163,6 +167,32 @@ def bench_real(results: dict) -> None:
         for p, text in originals.items():
             (p / "docs" / EDITED_PAGE).write_text(text, encoding="utf-8")
     results["real"] = {"runs": runs}
+
+
+def _pdfs(site: Path) -> list[str]:
+    """The PDFs in a built site, with their sizes."""
+    return [f"{path.relative_to(site).as_posix()} ({path.stat().st_size // 1000} KB)"
+            for path in sorted(site.rglob("*.pdf"))]
+
+
+def bench_peer(results: dict, repeats: int) -> None:
+    """Issue 16: our cold build with every print product against plain Material + mkdocs-to-pdf, taking turns."""
+    project = WORK / "real-project"
+    if not (project / "mkdocs.yml").is_file():
+        project, _ = real_projects()
+    peer = synthetic.make_project(WORK / "real-peer", "peer")
+    runs: dict[str, list[dict]] = {"project": [], "peer": []}
+    pdfs: dict[str, list[str]] = {}
+    for i in range(repeats):
+        log(f"peer: cold builds {i + 1}/{repeats}")
+        order = [("project", project, True), ("peer", peer, False)]
+        for label, folder, pdf in (order if i % 2 == 0 else order[::-1]):
+            site = WORK / f"peer-site-{label}"
+            shutil.rmtree(folder / ".cache", ignore_errors=True)    # no cached PDFs, templates or answers
+            shutil.rmtree(site, ignore_errors=True)
+            runs[label].append(checked(measure.mkdocs_build(folder, site, pdf=pdf), f"cold {label} build").brief())
+            pdfs[label] = _pdfs(site)
+    results["peer"] = {"runs": runs, "pdfs": pdfs}
 
 
 def bench_check(results: dict) -> None:
@@ -187,9 +217,10 @@ def bench_check(results: dict) -> None:
             if depth == 1:
                 imports.setdefault("_top", 0.0)
                 imports["_top"] += cumulative
-            if name in {"weasyprint", "mkdocs.commands.build", "material", "handboek.session", "handboek.pdf.publish",
-                        "handboek.pdf.cache", "lxml.html", "pydantic", "phonenumbers", "babel.dates", "coloraide",
-                        "mkdocs_static_i18n", "markdown", "jinja2", "pymdownx", "fontTools", "PIL"}:
+            if name in {"weasyprint", "mkdocs.commands.build", "material", "handboek.model.project",
+                        "handboek.pdf.publish", "handboek.pdf.cache", "handboek.memo", "lxml.html", "pydantic",
+                        "phonenumbers", "babel.dates", "coloraide", "mkdocs_static_i18n", "markdown", "jinja2",
+                        "pymdownx", "fontTools", "PIL"}:
                 imports[name] = max(imports.get(name, 0.0), cumulative)
     imports["total"] = imports.pop("_top", 0.0)
     done = re.search(r"Documentation built in ([0-9.]+) seconds", output)
@@ -243,8 +274,8 @@ def bench_pdf(results: dict) -> None:
     cache = WORK / "pdf-api" / "cache"
     shutil.rmtree(cache.parent, ignore_errors=True)
     cache.parent.mkdir(parents=True)
-    run = checked(measure.run([PY, str(BENCH / "pdf_timing.py"), "api", str(project), str(cache)], project,
-                              measure.build_env()), "PDF API")
+    run = checked(measure.run([PY, str(BENCH / "pdf_timing.py"), "api", str(project), str(site), str(cache)],
+                              project, measure.build_env()), "PDF API")
     out["api"] = {"run": run.brief(), "result": _parse_marker(run.output, "BENCH-PDF-API")}
     results["pdf"] = out
 
@@ -323,23 +354,21 @@ def bench_scale(results: dict, plan: dict[int, tuple[str, ...]], timeout: float 
                     entry["runs"] = []
                     entry["measured"] = results["machine"]["date"]
                 data = run.brief()
-                data["checks"] = _parse_marker(run.output, "BENCH-CHECKS")
                 data["timed_out"] = timed_out
                 entry["runs"].append(data)
                 sites[variant] = site
                 save()
-        for candidate, reference in (("plain+navcache", "plain"), ("project-timed", "project-timed+materialnav")):
-            if candidate in sites and reference in sites:
-                count, different = navcompare.compare(sites[reference], sites[candidate])
-                scale[str(size)][candidate]["same_nav"] = {"pages": count, "different": different[:20],
-                                                           "against": reference}
+        candidate, reference = "project", "project+materialnav"
+        if candidate in sites and reference in sites:
+            count, different = navcompare.compare(sites[reference], sites[candidate])
+            scale[str(size)][candidate]["same_nav"] = {"pages": count, "different": different[:20], "against": reference}
         for site in sites.values():      # a 2,000-page site is 3 GB: keep only what is needed
             shutil.rmtree(site, ignore_errors=True)
 
 
 def bench_profile(results: dict, size: int) -> None:
     out = {}
-    for variant in ("plain", "project-timed"):
+    for variant in ("plain", "project"):
         project = synthetic.make_project(WORK / f"profile-{size}-{variant}", variant, size)
         log(f"profile: cProfile of a {size}-page {variant} build")
         target = WORK / f"profile-{size}-{variant}.json"
@@ -393,33 +422,22 @@ def _med(runs: list[dict], key: str = "wall") -> float:
     return median([r[key] for r in runs]) if runs else float("nan")
 
 
-def _checks_cpu(run: dict) -> float | None:
-    """CPU seconds spent inside hooks/checks.py in one build (wall seconds from older result files)."""
-    checks = run.get("checks")
-    if not checks:
-        return None
-    return sum((checks.get("cpu") or checks["seconds"]).values())
-
-
-def _checks_cell(checks: list[float], workers: list[float]) -> str:
-    """`in the build + worker` CPU seconds, or a dash."""
-    if not checks:
-        return "–"
-    worker = median(workers) if workers else 0.0
-    return f"{fmt_s(median(checks))} + {fmt_s(worker)}" if worker else fmt_s(median(checks))
-
-
-def _worker_cpu(run: dict) -> float:
-    """CPU seconds of the process that parsed the pages beside the build (0 in older result files)."""
-    return (run.get("checks") or {}).get("worker_cpu", 0.0)
-
-
 def _walls(runs: list[dict]) -> str:
     return ", ".join(f"{r['wall']:.2f}" for r in runs)
 
 
 def _failed(runs: list[dict]) -> bool:
     return any(r.get("rc") and not r.get("timed_out") for r in runs)
+
+
+def mechanisms() -> list[str]:
+    """The per-mechanism table of README.md (between its `mechanisms` markers), for results.md."""
+    text = README.read_text(encoding="utf-8")
+    start, end = "<!-- mechanisms: start -->", "<!-- mechanisms: end -->"
+    if start not in text or end not in text:
+        return []
+    return ["## What each speed mechanism saved, and what became of it (issue 17)", "",
+            text.split(start, 1)[1].split(end, 1)[0].strip(), ""]
 
 
 def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, linear report
@@ -437,17 +455,23 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         "Sections not run this time show the date they were measured.",
         "- **How:** every build is a separate `python -m mkdocs build --strict` process in a copy of the project "
         "under benchmarks/work/; wall time is `time.perf_counter()` around it, CPU time is user + system time of "
-        "the process and of every process it started (`os.wait4`; the benchmark adopts the PDF workers' server, "
-        "which ends just after the build, as a Linux subreaper), peak memory is the largest `ru_maxrss` of them. "
-        "Builds of the real handbook are run 5 times, taking turns with plain Material (the order reversed "
-        "every other round); other small measurements 3 times; the median is shown. *Stall* is the share of the "
+        "the process and of the PDF workers it started and waited for (`os.wait4`), peak memory is the largest "
+        "`ru_maxrss` of them. "
+        f"Builds of the real handbook are run {REAL_REPEATS[results.get('plan', 'default')]} times, taking turns "
+        "with plain Material or the peer (the order reversed every other round); other small measurements 3 times; "
+        "the median is shown. *Stall* is the share of the "
         "wall time in which some task on the machine waited for a "
         "CPU (Linux PSI): when it is high, other work was competing for the 2 cores and wall times are inflated; "
         "CPU times are then the fairer comparison. Python bytecode is cached (PYTHONPYCACHEPREFIX="
         "benchmarks/work/pycache, filled by an unmeasured first build), as on an editor's machine after the "
         "first build.",
-        "",
     ]
+    if results.get("load"):
+        lines.append("- **Load** (1-minute load average before → after each section, and the run it was measured in; "
+                     f"the machine has {m['cores']} cores and other work ran on it): "
+                     + ", ".join(f"{section} {a:.1f} → {b:.1f} ({' '.join(when).removeprefix(m['date'][:11])})"
+                                 for section, (a, b, *when) in results["load"].items()))
+    lines.append("")
 
     # ---------------- summary
     summary = []
@@ -479,22 +503,15 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         c = _med(check["runs"])
         summary.append(("`make check` on the handbook", f"≤ {TARGETS['check']} s", fmt_s(c) + " (this machine)",
                         verdict(c <= TARGETS["check"])))
-    scale = results.get("scale", {})
-    share = _checks_share(scale)
-    if share:
-        size, seconds, base, ratio, basis, worker = share
-        with_checks, without = (scale[str(size)].get(v, {}).get("runs", []) for v in ("project-timed", "project-nochecks"))
-        measured = (f"stopwatch: the build waits {seconds:.1f} s for them ({ratio:.1%} of the rest of {basis}); "
-                    f"a worker process checks the pages beside the build ({worker:.1f} s CPU; together "
-                    f"{(seconds + worker) / base:.1%})")
-        ok = ratio <= 0.05
-        if with_checks and without:
-            wall, cpu = _med(with_checks) / _med(without) - 1, _med(with_checks, "cpu") / _med(without, "cpu") - 1
-            measured = (f"whole builds with and without hooks/checks.py ({len(with_checks)} and {len(without)} "
-                        f"runs, medians): {wall:+.1%} wall, {cpu:+.1%} CPU; " + measured)
-            ok = wall <= 0.05
-        summary.append((f"content checks on the {size}-page bilingual site", "≤ 5 % of the build time", measured,
-                        verdict(ok)))
+    peer = results.get("peer", {}).get("runs", {})
+    if peer:
+        p, q = _med(peer["project"]), _med(peer["peer"])
+        pc, qc = _med(peer["project"], "cpu"), _med(peer["peer"], "cpu")
+        counts = {label: len(found) for label, found in results["peer"].get("pdfs", {}).items()}
+        summary.append(("cold build with every print product vs plain Material + mkdocs-to-pdf (issue 16)",
+                        f"≤ {TARGETS['peer']}× peer", f"{fmt_s(p)} vs {fmt_s(q)}: {fmt_ratio(p / q)} (CPU "
+                        f"{fmt_ratio(pc / qc)}); {counts.get('project', '?')} PDFs vs {counts.get('peer', '?')}",
+                        verdict(p / q <= TARGETS["peer"])))
     reader_ = results.get("reader", {})
     if reader_.get("project", {}).get("visits"):
         first = reader_["project"]["visits"][0]
@@ -507,6 +524,8 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         lines += ["## Summary", "", "| What | Target | Measured | Target |", "|---|---|---|---|"]
         lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary]
         lines.append("")
+
+    lines += mechanisms()
 
     # ---------------- real handbook builds
     if real:
@@ -526,6 +545,30 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
                 lines.append(f"| {scenario} | {variant}{failed} | {fmt_s(w)} | {fmt_s(c)} | {ratio} | "
                              f"{_med(runs, 'rss_mb'):.0f} MiB | {_med(runs, 'stall'):.0%} | "
                              f"{_walls(runs)} |")
+        lines.append("")
+
+    # ---------------- the peer
+    if peer:
+        lines += ["## Cold build against a peer: plain Material + mkdocs-to-pdf (issue 16)", "",
+                  "`project` is our cold `make build` (no .cache: every PDF rendered, templates compiled); `peer` is "
+                  "the same docs built cold by plain Material + mkdocs-static-i18n + mkdocs-to-pdf with its "
+                  "defaults (WeasyPrint; cover, table of contents and numbered headings), in the build process. "
+                  "Beside mkdocs-static-i18n it renders at the end of each language's build: a PDF of the Dutch "
+                  "pages, then one of the pages of both languages over it, so one file remains. They take turns, "
+                  "the order reversed every other round. Our build renders its PDFs in one process per core, so "
+                  "its wall time gains most when the second core is free: compare the CPU times when the stall "
+                  "is high.", "",
+                  "| Variant | Wall (median) | CPU (median) | Ratio wall / CPU vs peer | Peak memory | Stall | "
+                  "All wall times | PDFs made |", "|---|---|---|---|---|---|---|---|"]
+        base_w, base_c = _med(peer["peer"]), _med(peer["peer"], "cpu")
+        for variant, runs in peer.items():
+            w, c = _med(runs), _med(runs, "cpu")
+            ratio = "1" if variant == "peer" else f"{fmt_ratio(w / base_w)} / {fmt_ratio(c / base_c)}"
+            failed = " (a build FAILED)" if _failed(runs) else ""
+            made = results["peer"].get("pdfs", {}).get(variant, [])
+            lines.append(f"| {LABELS.get(variant, variant)}{failed} | {fmt_s(w)} | {fmt_s(c)} | {ratio} | "
+                         f"{_med(runs, 'rss_mb'):.0f} MiB | {_med(runs, 'stall'):.0%} | {_walls(runs)} | "
+                         f"{len(made)}: {', '.join(made) or '–'} |")
         lines.append("")
 
     # ---------------- make check
@@ -576,9 +619,9 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         warm = (pdf.get("warm") or {}).get("pdf") or {}
         if cold:
             lines += ["Render time of each PDF in a cold build (WeasyPrint, measured in the worker process that "
-                      "rendered it; the PDFs are rendered in parallel, one process per core, while the next "
-                      "language is built; the workers fork from a server process that imported WeasyPrint once, "
-                      "started before the pages are built when the PDFs' sources changed):", "",
+                      "rendered it; handboek.pdf.publish.Printing hands the PDFs of a language to a "
+                      "ProcessPoolExecutor, one process per core, as soon as that language's pages are written, "
+                      "and the next language is built meanwhile):", "",
                       "| PDF | Seconds |", "|---|---|"]
             lines += [f"| {t['name']} | {t['seconds']:.2f} |" for t in cold.get("rendered", [])]
             total = sum(t["seconds"] for t in cold.get("rendered", []))
@@ -594,8 +637,10 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
             lines += [f"After one sentence was added to docs/{EDITED_PAGE}, the build rendered: {names}.", ""]
         api = (pdf.get("api") or {}).get("result") or {}
         if api:
-            lines += ["The package API, as in tests/test_pdfs.py: `handboek.session.start(...)`, then "
-                      "`handboek.pdf.publish.make_all(current, 'nl', site, cache, [])` twice with one cache:", "",
+            lines += ["The package API, as in tests/test_pdfs.py: `handboek.model.project.load(...)`, then every "
+                      "product of the registry (handboek.pdf.products) for Dutch through "
+                      "`handboek.pdf.publish.Printing(cache)`: `add_language(...)`, `finish()`, twice with one "
+                      "cache into copies of the built site:", "",
                       "| Call | Seconds | `Made.rendered` |", "|---|---|---|",
                       f"| first | {api['first']['seconds']:.2f} | {api['first']['rendered']} |",
                       f"| again, inputs unchanged | {api['again']['seconds']:.2f} | {api['again']['rendered']} |", "",
@@ -609,7 +654,7 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
                   "shows it, after MkDocs' live reload; *rebuilt* is the time until the live reload script heard "
                   "that the rebuilt site is ready (the rest is Chromium loading the page again). MkDocs' preview "
                   "server looks for changed files every 0.5 s (plain Material here), the handbook's every 0.1 s "
-                  "(hooks/serve.py); then they wait for further changes (0.1 s; the handbook 0.05 s) and rebuild. "
+                  "(hooks/lifecycle.py, on_serve); then they wait for further changes (0.1 s; the handbook 0.05 s) and rebuild. "
                   "`make serve` builds "
                   "the Dutch pages only (HANDBOEK_ONLY_LANGUAGE=nl, mkdocs-static-i18n's `build_only_locale`); "
                   "`make serve PREVIEW=all` builds both languages, as plain Material does here.", "",
@@ -649,6 +694,7 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
         lines.append("")
 
     # ---------------- scale
+    scale = results.get("scale", {})
     if scale:
         lines += _scale_report(scale)
 
@@ -661,20 +707,6 @@ def report(results: dict) -> str:  # noqa: C901, PLR0912, PLR0915 - one long, li
     return "\n".join(lines)
 
 
-def _checks_share(scale: dict) -> tuple | None:
-    """(size, checks CPU s, rest of the build CPU s, share, basis) for the largest size with a timed build."""
-    for size in sorted(scale, key=int, reverse=True):
-        for variant, basis in (("project-timed", "the handbook's build"),):
-            entry = scale[size].get(variant)
-            values = [_checks_cpu(r) for r in entry["runs"]] if entry else []
-            if values and None not in values:
-                seconds, build = median(values), _med(entry["runs"], "cpu")
-                worker = median([_worker_cpu(r) for r in entry["runs"]])
-                rest = build - seconds - worker
-                return int(size), seconds, rest, seconds / rest, basis, worker
-    return None
-
-
 def _scale_report(scale: dict) -> list[str]:
     sizes = sorted(scale, key=int)
     lines = ["## Scale: synthetic sites", "",
@@ -682,14 +714,10 @@ def _scale_report(scale: dict) -> list[str]:
              f"page and sections of {synthetic.PAGES_PER_SECTION} pages, each page ~2.5 KB of Markdown with 10 links "
              "(4 to other pages, 2 of them with an anchor; 2 to anchors on the page; 1 raw-HTML link with an anchor; "
              "tel:, mailto:, https:), valid front matter and current translations. PDFs are off "
-             "(HANDBOEK_PDF=false), as in `make check`. `handbook (hooks)` runs hooks/checks.py inside a "
-             "stopwatch (benchmarks/bench_hooks/timed_checks.py) that reports the time spent in the checks: "
-             "*in the build* is CPU time inside its handlers (the build waits for it), *worker* is the CPU time of "
-             "the process that checks the built pages beside the build (handboek.collector). CPU includes "
-             "that worker. Front matter, review dates and translations are checked when the build starts "
-             "(hooks/settings.py), so they are in both variants.", "",
-             "| Pages a language | Variant | Wall | CPU | ms per page (wall / 2N) | Peak memory | "
-             "Checks in the build + worker (CPU) | Stall | Measured |", "|---|---|---|---|---|---|---|---|---|"]
+             "(HANDBOEK_PDF=false), as in `make check`; the handbook's content checks run in the build process "
+             "(hooks/lifecycle.py).", "",
+             "| Pages a language | Variant | Wall | CPU | ms per page (wall / 2N) | Peak memory | Stall | Measured |",
+             "|---|---|---|---|---|---|---|---|"]
     for size in sizes:
         for variant in ALL_VARIANTS:
             entry = scale[size].get(variant)
@@ -697,22 +725,14 @@ def _scale_report(scale: dict) -> list[str]:
                 continue
             runs = entry["runs"]
             w = _med(runs)
-            checks = [_checks_cpu(r) for r in runs if r.get("checks")]
             stopped = any(r.get("timed_out") for r in runs)
             failed = " (stopped: took too long)" if stopped else " (FAILED)" if _failed(runs) else ""
             lines.append(f"| {size} | {LABELS.get(variant, variant)}{failed} | {'> ' if stopped else ''}{fmt_s(w)} | "
                          f"{fmt_s(_med(runs, 'cpu'))} | {1000 * w / (2 * int(size)):.1f} | "
-                         f"{_med(runs, 'rss_mb'):.0f} MiB | "
-                         f"{_checks_cell(checks, [_worker_cpu(r) for r in runs if r.get('checks')])} | "
-                         f"{_med(runs, 'stall'):.0%} | {entry.get('measured', '')} |")
-    lines += ["", "Ratios (wall; CPU in brackets). *Checks / rest* is the CPU time inside hooks/checks.py divided by "
-              "the CPU time of the rest of the same build (in brackets: with the worker's CPU time); *A/B* "
-              "compares whole builds with and without "
-              "hooks/checks.py (CPU), which also counts what the checks cost outside their own handlers (memory, "
-              "garbage collection) but is noisier.", "",
-              "| Pages a language | navigation's share of the plain build | handbook / plain | checks / rest | "
-              "checks A/B | htmlproofer / plain | plain + nav override / plain | "
-              "handbook / handbook with Material's nav |", "|---|---|---|---|---|---|---|---|"]
+                         f"{_med(runs, 'rss_mb'):.0f} MiB | {_med(runs, 'stall'):.0%} | {entry.get('measured', '')} |")
+    lines += ["", "Ratios (wall; CPU in brackets):", "",
+              "| Pages a language | navigation's share of the plain build | handbook / plain | htmlproofer / plain | "
+              "handbook / handbook with Material's nav |", "|---|---|---|---|---|"]
 
     def ratio(size: str, a: str, b: str) -> str:
         if a not in scale[size] or b not in scale[size]:
@@ -721,29 +741,13 @@ def _scale_report(scale: dict) -> list[str]:
         more = "> " if any(r.get("timed_out") for r in ra) else ""
         return f"{more}{fmt_ratio(_med(ra) / _med(rb))} ({more}{fmt_ratio(_med(ra, 'cpu') / _med(rb, 'cpu'))})"
 
-    def ab(size: str, a: str, b: str) -> str:
-        if a not in scale[size] or b not in scale[size]:
-            return "–"
-        ca, cb = _med(scale[size][a]["runs"], "cpu"), _med(scale[size][b]["runs"], "cpu")
-        return f"{(ca - cb) / cb:+.1%}"
-
     for size in sizes:
-        shares = []
-        for variant in ("project-timed",):
-            entry = scale[size].get(variant)
-            values = [_checks_cpu(r) for r in entry["runs"]] if entry else []
-            if values and None not in values:
-                seconds, worker = median(values), median([_worker_cpu(r) for r in entry["runs"]])
-                rest = _med(entry["runs"], "cpu") - seconds - worker
-                shares.append(f"{seconds / rest:.1%} ({(seconds + worker) / rest:.1%})")
         nav_share = "–"
         if "plain" in scale[size] and "plain+nonav" in scale[size]:
             a, b = _med(scale[size]["plain"]["runs"], "cpu"), _med(scale[size]["plain+nonav"]["runs"], "cpu")
             nav_share = f"{(a - b) / a:.0%}"
-        lines.append(f"| {size} | {nav_share} | {ratio(size, 'project-timed', 'plain')} | {'; '.join(shares) or '–'} | "
-                     f"{ab(size, 'project-timed', 'project-nochecks')} | {ratio(size, 'htmlproofer', 'plain')} | "
-                     f"{ratio(size, 'plain+navcache', 'plain')} | "
-                     f"{ratio(size, 'project-timed', 'project-timed+materialnav')} |")
+        lines.append(f"| {size} | {nav_share} | {ratio(size, 'project', 'plain')} | {ratio(size, 'htmlproofer', 'plain')} | "
+                     f"{ratio(size, 'project', 'project+materialnav')} |")
     lines += ["", "Growth: time per page relative to the smallest size (1.00 = linear):", "",
               "| Variant | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(sizes)]
     for variant in ALL_VARIANTS:
@@ -800,7 +804,6 @@ def save(results: dict) -> None:
 
 
 def main() -> None:
-    measure.adopt_orphans()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small synthetic sizes (30/60/120 pages)")
     parser.add_argument("--full", action="store_true", help="every variant at 2,000 pages (takes hours)")
@@ -839,14 +842,18 @@ def main() -> None:
     results["ran"] = sections
     WORK.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    warm_up()
-    steps = {"real": bench_real, "check": bench_check, "pdf": bench_pdf, "serve": bench_serve,
+    warm_up("peer" in sections)
+    steps = {"real": lambda r: bench_real(r, REAL_REPEATS[plan_name]),
+             "peer": lambda r: bench_peer(r, REAL_REPEATS[plan_name]),
+             "check": bench_check, "pdf": bench_pdf, "serve": bench_serve,
              "reader": bench_reader, "scale": lambda r: bench_scale(r, plan, args.timeout, save=lambda: save(r),
                                                  repeats=args.repeats),
              "profile": lambda r: bench_profile(r, PROFILE_SIZE[plan_name])}
     for section in SECTIONS:
         if section in sections:
+            before = os.getloadavg()[0]
             steps[section](results)
+            results.setdefault("load", {})[section] = [before, os.getloadavg()[0], results["machine"]["date"]]
             save(results)
     results["duration_seconds"] = time.perf_counter() - started
     RESULTS_JSON.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")

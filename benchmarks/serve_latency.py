@@ -7,7 +7,7 @@ that the rebuild is done, reloads the page, and Chromium draws it. Two times per
 was written:
 - `latencies`: the sentence is in the page in Chromium, what the editor sees;
 - `rebuilt`: the live reload script got the answer that the rebuilt site is ready.
-Both include the server's file polling (MkDocs: every 0.5 s; the handbook's hooks/serve.py: every 0.1 s) and
+Both include the server's file polling (MkDocs: every 0.5 s; the handbook's hooks/lifecycle.py on_serve: every 0.1 s) and
 its wait for further changes (MkDocs: 0.1 s; the handbook: 0.05 s). Saves come 1.0-1.6 s apart (a fixed
 random sequence), so that they fall at every point of the polling interval.
 """

@@ -3,17 +3,13 @@
 A project is a folder with a mkdocs.yml, docs/nl and docs/en, and (for the variants that use them) copies
 of data/, overrides/, hooks/ and municipality.yml. The variants:
 
-- ``project``:          the handbook's own mkdocs.yml, hooks on; PDFs follow HANDBOEK_PDF at build time.
-- ``project-nochecks``: the same without hooks/checks.py, to see what the content checks cost.
-                        (``project-nochecks+materialnav`` etc. combine with the extras below.)
-- ``project-timed``:    the same as ``project``, with hooks/checks.py wrapped by benchmarks/timed_checks.py,
-                        which adds up the time spent inside the checks' own event handlers.
+- ``project``:          the handbook's own mkdocs.yml and hooks/lifecycle.py; PDFs follow HANDBOEK_PDF at build time.
 - ``plain``:            the same docs with Material + mkdocs-static-i18n only: no hooks, no custom_dir,
                         no extra_css/extra_javascript, no favicon from the house style.
+- ``peer``:             ``plain`` + mkdocs-to-pdf (WeasyPrint), which renders one PDF of each language's pages
+                        (issue 16: the peer our cold build with every print product is compared with).
 - ``htmlproofer``:      ``plain`` + mkdocs-htmlproofer-plugin 1.6.0 with ``validate_external_urls: false``.
-- ``plain+navcache``:   ``plain`` with the handbook's nav override (overrides/partials/nav-item.html and
-                        hooks/navigation.py), to show what it does on its own.
-- ``project*+materialnav``: a handbook variant with Material's own nav-item.html instead of the override
+- ``project+materialnav``: the handbook with Material's own nav-item.html instead of the override
                         (how the handbook was built before the override).
 - ``plain+nonav``:      ``plain`` without any navigation (ablation: what the navigation costs).
 - ``plain+prune``:      ``plain`` with Material's ``navigation.prune``.
@@ -115,13 +111,8 @@ def variant_config(base: dict, variant: str, nav: list | None, nav_translations:
     for language in i18n.get("languages", []):
         if not language.get("default"):
             language.setdefault("nav_translations", {}).update(nav_translations)
-    hooks = list(config.get("hooks", []))
-    if name == "project-nochecks":
-        hooks = [hook for hook in hooks if not hook.endswith("checks.py")]
-    elif name == "project-timed":
-        hooks = [("bench_hooks/timed_checks.py" if hook.endswith("checks.py") else hook) for hook in hooks]
-    elif name in {"plain", "htmlproofer"}:
-        hooks = []
+    if name in {"plain", "peer", "htmlproofer"}:
+        config.pop("hooks", None)
         config["theme"].pop("custom_dir", None)
         config["theme"].pop("favicon", None)
         config.pop("extra_css", None)
@@ -130,23 +121,17 @@ def variant_config(base: dict, variant: str, nav: list | None, nav_translations:
         config.pop("watch", None)   # municipality.yml and data/ are the hooks' inputs
     elif name != "project":
         raise ValueError(f"unknown variant {variant!r}")
-    if hooks:
-        config["hooks"] = hooks
-    else:
-        config.pop("hooks", None)
+    if name == "peer":
+        # The plugin's defaults (cover, table of contents, numbered headings), one PDF per language build.
+        config["plugins"].append({"to-pdf": {"output_path": "pdf/handboek.pdf"}})
     if name == "htmlproofer":
         config["plugins"].append({"htmlproofer": {"validate_external_urls": False}})
         config["hooks"] = ["bench_hooks/htmlproofer_i18n.py"]
-    if extra in {"navcache", "nonav"} and name in {"plain", "htmlproofer"}:
-        # A custom_dir with the handbook's nav-item.html and the hook that provides its cache, or an empty nav.html.
-        config["theme"]["custom_dir"] = "bench_overrides"
-        if extra == "navcache":
-            config["hooks"] = [*config.get("hooks", []), "hooks/navigation.py"]
-    elif extra == "materialnav" and name.startswith("project"):
-        config["hooks"] = [hook for hook in config.get("hooks", []) if not hook.endswith("navigation.py")]
+    if extra == "nonav" and name in {"plain", "htmlproofer"}:
+        config["theme"]["custom_dir"] = "bench_overrides"    # an empty nav.html
     elif extra == "prune":
         config["theme"]["features"] = [*config["theme"].get("features", []), "navigation.prune"]
-    elif extra:
+    elif extra and extra != "materialnav":
         raise ValueError(f"unknown variant extra {extra!r}")
     return config
 
@@ -322,17 +307,12 @@ def _copy_parts(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> None:
 
 
 def _bench_extras(target: Path, name: str, extra: str) -> None:
-    """The benchmark's own hooks, and the nav templates of the `+navcache`, `+materialnav` and `+nonav` variants."""
+    """The benchmark's own hooks, and the nav templates of the `+materialnav` and `+nonav` variants."""
     shutil.copytree(BENCH / "bench_hooks", target / "bench_hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    overrides = target / ("overrides" if name.startswith("project") else "bench_overrides") / "partials"
-    if extra == "navcache":
-        overrides.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / "overrides" / "partials" / "nav-item.html", overrides)
-        (target / "hooks").mkdir(exist_ok=True)
-        shutil.copy2(ROOT / "hooks" / "navigation.py", target / "hooks")
-    elif extra == "materialnav":
-        (overrides / "nav-item.html").unlink()
+    if extra == "materialnav" and name == "project":
+        (target / "overrides" / "partials" / "nav-item.html").unlink()
     elif extra == "nonav":   # to measure what the navigation costs: no navigation at all
+        overrides = target / "bench_overrides" / "partials"
         overrides.mkdir(parents=True, exist_ok=True)
         (overrides / "nav.html").write_text("{#- benchmark: no navigation -#}\n", encoding="utf-8")
 
@@ -349,7 +329,7 @@ def make_project(target: Path, variant: str, pages: int | None = None, seed: int
     else:
         nav, translations = write_docs(target / "docs", pages, seed)
     name, _, extra = variant.partition("+")
-    if name.startswith("project"):
+    if name == "project":
         _copy_parts(target)
     _bench_extras(target, name, extra)
     dump_config(variant_config(base, variant, nav, translations), target / "mkdocs.yml")
