@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,28 @@ def test_a_language_added_as_one_file_is_on_the_page_and_printed(project: Path, 
         edition = output.product.for_edition(source, current, "fy")
         pages = pdf_pages(render.render(output.product.make(edition, output.path)))
         assert len(pages) == 2 and "Useful numbers" in pages[0], output.path
+
+
+@pytest.mark.parametrize(("kind", "before", "after", "expected"), [
+    ("help_card", 'file: "hulpkaartje-{language}.pdf"', 'file: "hulpkaartje.pdf"', "has no {language}"),
+    ("card", "file: zakkaart.pdf", 'file: "zakkaart-{language}.pdf"', "has {language}, but there is one file"),
+])
+def test_a_file_name_that_would_mix_up_languages_is_one_line(tmp_path: Path, kind: str, before: str, after: str,
+                                                             expected: str) -> None:
+    import datetime as dt
+
+    from handboek.model import content
+    from handboek.pdf.products import KINDS
+    from handboek.problems import ProblemsFound
+
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = data / "nl" / "texts.yml"
+    text = path.read_text(encoding="utf-8")
+    assert before in text
+    path.write_text(text.replace(before, after, 1), encoding="utf-8")
+    with pytest.raises(ProblemsFound) as found:
+        content.load(data, ["nl", "en"], tmp_path, dt.date.today(), KINDS)
+    messages = [str(problem) for problem in found.value.problems]
+    line = text[:text.index(before)].count("\n") + 1
+    assert messages == [m for m in messages if m.startswith(f"data/nl/texts.yml:{line}: downloads.{kind}.file {expected}")]
+    assert len(messages) == 1, messages

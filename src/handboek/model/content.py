@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -371,10 +372,11 @@ def _read(path: Path, root: Path, model: type[BaseModel], problems: list[Problem
 
 
 def load(data_dir: Path, languages: list[str], root: Path, today: dt.date,
-         download_kinds: list[str]) -> tuple[dict[str, Content], list[Problem]]:
+         download_kinds: Mapping[str, bool]) -> tuple[dict[str, Content], list[Problem]]:
     """Every language's content, each file read once; raise ProblemsFound with the problems of every file.
 
-    `download_kinds` are the print products, each of which needs its texts under `downloads:`.
+    `download_kinds` are the print products, each of which needs its texts under `downloads:`; True for a product
+    made once per edition (per help card language), whose file name must hold `{language}`.
     Returns the content and the warnings: sources read too long ago.
     """
     problems: list[Problem] = []
@@ -403,6 +405,12 @@ def load(data_dir: Path, languages: list[str], root: Path, today: dt.date,
         problems += [Problem(located.path, located.line(("downloads", kind)), f"downloads.{kind} is not a print product",
                              f"use one of: {', '.join(download_kinds)}")
                      for kind in texts.downloads if kind not in download_kinds]
+        problems += [Problem(located.path, located.line(("downloads", kind, "file")),
+                             f"downloads.{kind}.file " + ("has no {language}: every language would get the same file"
+                                                           if per_edition else "has {language}, but there is one file"),
+                             "write it like hulpkaartje-{language}.pdf" if per_edition else "remove {language}")
+                     for kind, per_edition in download_kinds.items()
+                     if kind in texts.downloads and ("{language}" in texts.downloads[kind].file) != per_edition]
         contents[lang] = Content(lang=lang, signals=files["signals.yml"][0], steps=files["steps.yml"][0],
                                  report_form=files["report-form.yml"][0], texts=files["texts.yml"][0],
                                  organisations=organisations.organisations, sources=by_id)

@@ -9,6 +9,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from functools import cached_property
+from collections.abc import Mapping
 from pathlib import Path
 
 from handboek.model import content, helpcard, markup, pages, review, settings, translations
@@ -48,7 +49,7 @@ class Project:
 
 
 def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages: list[str],
-         default_language: str, download_kinds: list[str]) -> tuple[Project, list[Problem]]:
+         default_language: str, download_kinds: Mapping[str, bool]) -> tuple[Project, list[Problem]]:
     """Read and check everything once; raise ProblemsFound when settings or data cannot be used.
 
     Returns the project and the problems of its pages: front matter, review dates, translations, old sources.

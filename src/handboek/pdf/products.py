@@ -58,7 +58,7 @@ PRODUCTS = (
     Product("help_card_a4", documents.help_card_a4, editions=help_card_languages, for_edition=help_card_source,
             page="hulpkaartje.md"),
 )
-KINDS = [product.kind for product in PRODUCTS]
+KINDS = {product.kind: product.editions is not None for product in PRODUCTS}   # kind → made once per edition
 SITE_KINDS = [product.kind for product in PRODUCTS if product.editions is None]     # one per site language
 
 
