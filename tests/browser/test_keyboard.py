@@ -13,8 +13,10 @@ from browser.conftest import SCHEMES, TabFactory
 from browser.tab import Tab
 
 # Where focus is, and what shows it: the element's outline, or (for Material's hidden radio buttons) the
-# outline of the label shown after it. The background is what the ring is drawn on.
-FOCUS = """() => {
+# outline of the label shown after it. The background is what the ring is drawn on, once the transitions that
+# focus starts (the search field turns the page's colour) have ended: what the reader then keeps seeing.
+FOCUS = """async () => {
+  await Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)));
   const element = document.activeElement;
   const box = r => r.width > 0 && r.height > 0;
   let shown = element;
