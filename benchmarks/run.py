@@ -190,7 +190,10 @@ def bench_peer(results: dict, repeats: int) -> None:
             site = WORK / f"peer-site-{label}"
             shutil.rmtree(folder / ".cache", ignore_errors=True)    # no cached PDFs, templates or answers
             shutil.rmtree(site, ignore_errors=True)
-            runs[label].append(checked(measure.mkdocs_build(folder, site, pdf=pdf), f"cold {label} build").brief())
+            # Not strict for the peer: its plain Material does not make the anchors our shortcodes write, and the
+            # plugin reports each link to one as an error, which --strict would turn into a failed build.
+            build = measure.mkdocs_build(folder, site, pdf=pdf, strict=label != "peer")
+            runs[label].append(checked(build, f"cold {label} build").brief())
             pdfs[label] = _pdfs(site)
     results["peer"] = {"runs": runs, "pdfs": pdfs}
 

@@ -244,3 +244,27 @@ def test_a_file_name_that_would_mix_up_languages_is_one_line(tmp_path: Path, kin
     line = text[:text.index(before)].count("\n") + 1
     assert messages == [m for m in messages if m.startswith(f"data/nl/texts.yml:{line}: downloads.{kind}.file {expected}")]
     assert len(messages) == 1, messages
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_downloads_page_lists_every_product_and_each_link_opens(demo_build: Build, prefix: str) -> None:
+    """One item per PDF of this language, and one for the help card that opens its page; every link leads somewhere."""
+    from lxml import html
+
+    from handboek.pdf.products import KINDS
+
+    folder = demo_build.site / prefix / "downloads"
+    tree = html.document_fromstring((folder / "index.html").read_bytes())
+    links = [a.get("href") for a in tree.xpath("//ul[contains(@class, 'downloads')]//a[@class='downloads__link']")]
+    assert len(links) == sum(1 for per_edition in KINDS.values() if not per_edition) + 1, links
+    assert "../hulpkaartje/" in links or "../../hulpkaartje/" in links, links
+    for link in links:
+        target = (folder / link).resolve()
+        assert (target / "index.html" if link.endswith("/") else target).is_file(), link
+
+
+def test_lines_for_dutch_readers_only_stay_off_the_other_cards(demo_build: Build) -> None:
+    """Chat met Fier is for Dutch cards only (its languages are not sourced); the other lines are on every card."""
+    back = " ".join(pdf_pages(card_pdf(demo_build, "pl"))[1].split())
+    assert "chatmetfier.nl" not in back
+    assert "033 448 11 86" in back and "0800-7000" in back and "fairwork.nu" in back

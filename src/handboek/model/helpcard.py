@@ -84,6 +84,7 @@ class Line(_Record):
         default="", json_schema_extra={"example": "chatmetfier.nl"})
     hours: Text = Field(default="", json_schema_extra={"example": '"09:00–17:00"   (on weekdays: the mon_fri word)'})
     settings: Literal["", "care_coordinator"] = Field(default="", json_schema_extra={"example": "care_coordinator"})
+    languages: list[Id] = Field(default_factory=list, json_schema_extra={"example": "[nl]   (only on these cards)"})
     sources: list[Id] = Field(default_factory=list, json_schema_extra={"example": "[wegwijzer-comensha]"})
 
     @model_validator(mode="after")
@@ -154,10 +155,13 @@ class Card:
         """The contact lines of this language, with the gemeente's care coordinator only when it has a phone."""
         texts, found = self.data.texts, []
         for line in facts.lines:
+            if line.languages and self.code not in line.languages:
+                continue
             if line.settings:
                 if coordinator.phone:
+                    # The gemeente writes `available` in Dutch: on a card in another language it would not be read.
                     found.append(Contact(line.text, coordinator.organisation, coordinator.phone,
-                                         hours=coordinator.available))
+                                         hours=coordinator.available if self.code == SOURCE_LANGUAGE else ""))
                 continue
             found.append(Contact(line.text, line.name, facts.phones.get(line.organisation, ""), line.website,
                                  texts.mon_fri if line.hours else "", line.hours))
@@ -239,6 +243,10 @@ def read_facts(path: Path, root: Path, phones: dict[str, str], sources: dict[str
         problems.append(Problem(display, located.line(("qr",)), f"the source '{data.qr}' has no url for the QR code",
                                 "name a source with a url"))
     need(phones, data.emergency.organisation, ("emergency", "organisation"), "organisation", "data/organisations.yml")
+    if phones.get(data.emergency.organisation, "x") == "":
+        problems.append(Problem(display, located.line(("emergency", "organisation")),
+                                f"organisation '{data.emergency.organisation}' has no phone in data/organisations.yml",
+                                "name the organisation of the emergency number"))
     for index, source in enumerate(data.emergency.sources):
         need(sources, source, ("emergency", "sources", index), "source", "data/sources.yml")
     for number, line in enumerate(data.lines):

@@ -35,6 +35,10 @@ class Where:
         """A relative URL from this page's built location to a file of the same language."""
         return posixpath.relpath(target, url_dir(self.rel))
 
+    def url_of_page(self, target: str) -> str:
+        """A relative URL from this page's built location to another page, for raw HTML that MkDocs leaves as is."""
+        return posixpath.relpath(url_dir(target), url_dir(self.rel)) + "/"
+
 
 def cited(content: Content, ids: list[str]) -> str:
     """`Bron: title · title` for a data item that a source besides the leaflet supports; empty for leaflet-only items."""
@@ -304,10 +308,10 @@ def downloads(content: Content, where: Where, kinds: list[tuple[str, str]]) -> s
     items, pages = [], set()
     for kind, page in kinds:
         item = content.texts.downloads[kind]
-        if page in pages:
+        if page and page in pages:
             continue
         pages.add(page)
-        href = f"{where.link_to_page(page)}" if page else where.link_to_file(DOWNLOADS_DIR + item.file)
+        href = where.url_of_page(page) if page else where.link_to_file(DOWNLOADS_DIR + item.file)
         kind_label = "" if page else ' <span class="downloads__type">PDF</span>'
         items.append(f'<li><a class="downloads__link" href="{escape(href)}">{escape(item.title)}</a>{kind_label}'
                      f'<br>{escape(item.text)}</li>')
@@ -320,13 +324,16 @@ def help_cards(content: Content, where: Where, page_dir: str, cards: list[tuple[
     `cards` are (card, PDF path, A4 path, preview path) in the site; `page_dir` is this page's folder in the site.
     """
     labels, parts = content.texts.help_card, []
+    how_to_print = escape(content.texts.downloads["help_card_a4"].text)
     for card, pdf, sheet, preview in cards:
         name, code, direction = escape(card.data.name), escape(card.code), escape(card.data.direction)
         link = {path: escape(posixpath.relpath(path, page_dir)) for path in (pdf, sheet, preview)}
-        state = (f'<p class="help-card__state help-card__state--concept"><strong>{escape(labels.not_reviewed)}</strong></p>'
-                 if not card.reviewed else
-                 f'<p class="help-card__state">{escape(fill(labels.reviewed, name=card.data.reviewed_by, date=review.long_date(card.data.reviewed_on, content.lang)))}</p>'
-                 if card.data.reviewed_on else "")
+        state = ""                      # the Dutch source text has no review mark: it is signed off with the handbook
+        if not card.reviewed:
+            state = f'<p class="help-card__state help-card__state--concept"><strong>{escape(labels.not_reviewed)}</strong></p>'
+        elif card.data.reviewed_on:
+            when = review.long_date(card.data.reviewed_on, content.lang)
+            state = f'<p class="help-card__state">{escape(fill(labels.reviewed, name=card.data.reviewed_by, date=when))}</p>'
         parts.append(
             f'<section class="help-card" id="help-card-{code}">\n'
             f'<h3 lang="{code}" dir="{direction}">{name}</h3>\n'
@@ -334,6 +341,6 @@ def help_cards(content: Content, where: Where, page_dir: str, cards: list[tuple[
             f'alt="{escape(fill(labels.preview, language=card.data.name))}" loading="lazy"></p>\n'
             f'{state}\n<ul class="downloads">'
             f'<li><a class="downloads__link" href="{link[pdf]}" hreflang="{code}">{escape(labels.card)}</a></li>'
-            f'<li><a class="downloads__link" href="{link[sheet]}" hreflang="{code}">{escape(labels.sheet)}</a></li>'
-            f'</ul>\n</section>\n')
+            f'<li><a class="downloads__link" href="{link[sheet]}" hreflang="{code}">{escape(labels.sheet)}</a>'
+            f'<br>{how_to_print}</li></ul>\n</section>\n')
     return '<div class="help-cards">\n' + "\n".join(parts) + "</div>\n"

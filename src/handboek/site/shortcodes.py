@@ -94,15 +94,12 @@ def _organisations(c: Context, _: str) -> str:
 
 
 def _help_cards(c: Context) -> str:
-    """Every chosen language of the help card, with a preview and its PDFs (the products with a preview image)."""
-    made = [output for output in products.outputs(c.project) if output.edition]
-    by_edition: dict[str, list[str]] = {}
-    for output in made:
-        by_edition.setdefault(output.edition, []).extend(path for path in (output.path, output.preview_path) if path)
+    """Every chosen language of the help card, with a preview of the card and its two PDFs."""
+    made = {(output.edition, output.product.kind): output for output in products.outputs(c.project) if output.edition}
     cards = []
     for card in c.project.help_cards.chosen_cards():
-        pdf, preview, sheet = by_edition[card.code][:3]      # help_card, its preview, help_card_a4 (PRODUCTS' order)
-        cards.append((card, pdf, sheet, preview))
+        single, sheet = made[card.code, "help_card"], made[card.code, "help_card_a4"]
+        cards.append((card, single.path, sheet.path, single.preview_path))
     page_dir = language_root(c.where.lang, c.project.default_language) + url_dir(c.where.rel)
     return blocks.help_cards(c.content, c.where, page_dir, cards)
 
