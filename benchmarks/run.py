@@ -190,8 +190,8 @@ def bench_peer(results: dict, repeats: int) -> None:
             site = WORK / f"peer-site-{label}"
             shutil.rmtree(folder / ".cache", ignore_errors=True)    # no cached PDFs, templates or answers
             shutil.rmtree(site, ignore_errors=True)
-            # Not strict for the peer: its plain Material does not make the anchors our shortcodes write, and the
-            # plugin reports each link to one as an error, which --strict would turn into a failed build.
+            # Not strict for the peer: the plugin reports a link to an anchor that only our shortcodes write as an
+            # error of its own, which --strict would turn into a failed build.
             build = measure.mkdocs_build(folder, site, pdf=pdf, strict=label != "peer")
             runs[label].append(checked(build, f"cold {label} build").brief())
             pdfs[label] = _pdfs(site)

@@ -119,6 +119,8 @@ def variant_config(base: dict, variant: str, nav: list | None, nav_translations:
         config.pop("extra_javascript", None)
         config.get("extra", {}).pop("handboek", None)
         config.pop("watch", None)   # municipality.yml and data/ are the hooks' inputs
+        # Without the hooks, the anchors that our shortcodes write (e.g. a step's #give-information) do not exist.
+        config.setdefault("validation", {}).setdefault("links", {})["anchors"] = "info"
     elif name != "project":
         raise ValueError(f"unknown variant {variant!r}")
     if name == "peer":

@@ -165,7 +165,7 @@ def test_release_refuses_an_unreviewed_card_language_and_accepts_it_once_reviewe
                                                                                            "reviewed_on: 2027-01-15"),
                     encoding="utf-8")
     run = _release(project)
-    assert "help card" not in run.stderr, run.stderr
+    assert run.returncode == 0 and "help card" not in run.stderr, run.stderr
 
 
 def test_an_unknown_card_language_in_the_settings_names_the_available_ones(project: Path, tmp_path: Path) -> None:
