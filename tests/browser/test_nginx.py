@@ -6,16 +6,12 @@ import gzip
 import http.client
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from lxml import html
 
 from browser.conftest import MISSING_PAGE, TabFactory
 from browser.nginx import NginxSite
-
-if TYPE_CHECKING:
-    pass
 
 HEADERS = {
     "Content-Security-Policy": "frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'none'",
