@@ -31,21 +31,24 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+Words = Annotated[Text, Field(min_length=1)]      # a line of the card: never empty
+
+
 class CardTexts(_Record):
     """The words of the card in one language."""
 
-    title: Text = Field(min_length=1, json_schema_extra={"example": '"Handige nummers"'})
-    emergency: Text = Field(min_length=1, json_schema_extra={"example": '"Gevaar? Bel 112. Bellen is gratis."'})
-    keep: Text = Field(min_length=1, json_schema_extra={"example": '"Bewaar dit kaartje op een veilige plek."'})
-    more: Text = Field(min_length=1, json_schema_extra={"example": '"Meer informatie (in het Engels)"'})
-    rights: Text = Field(min_length=1, json_schema_extra={"example": '"Je hebt recht op bescherming en hulp."'})
-    reflection: Text = Field(min_length=1, json_schema_extra={"example": '"Dan krijg je 3 maanden ..."'})
-    comensha: Text = Field(min_length=1, json_schema_extra={"example": '"Informatie, advies en de weg naar hulp"'})
-    care_coordinator: Text = Field(min_length=1, json_schema_extra={"example": '"Hulp in deze regio"'})
-    fier: Text = Field(min_length=1, json_schema_extra={"example": '"Anoniem chatten met een hulpverlener"'})
-    fairwork: Text = Field(min_length=1, json_schema_extra={"example": '"Uitbuiting in werk."'})
-    meld_misdaad_anoniem: Text = Field(min_length=1, json_schema_extra={"example": '"Anoniem een misdaad melden."'})
-    mon_fri: Text = Field(min_length=1, json_schema_extra={"example": '"ma–vr"'})
+    title: Words = Field(json_schema_extra={"example": '"Handige nummers"'})
+    emergency: Words = Field(json_schema_extra={"example": '"Gevaar? Bel 112. Bellen is gratis."'})
+    keep: Words = Field(json_schema_extra={"example": '"Bewaar dit kaartje op een veilige plek."'})
+    more: Words = Field(json_schema_extra={"example": '"Meer informatie (in het Engels)"'})
+    rights: Words = Field(json_schema_extra={"example": '"Je hebt recht op bescherming en hulp."'})
+    reflection: Words = Field(json_schema_extra={"example": '"Slachtoffer zonder verblijfsvergunning? ..."'})
+    comensha: Words = Field(json_schema_extra={"example": '"Informatie, advies en de weg naar hulp"'})
+    care_coordinator: Words = Field(json_schema_extra={"example": '"Hulp in deze regio"'})
+    fier: Words = Field(json_schema_extra={"example": '"Anoniem chatten met een hulpverlener"'})
+    fairwork: Words = Field(json_schema_extra={"example": '"Uitbuiting in werk."'})
+    meld_misdaad_anoniem: Words = Field(json_schema_extra={"example": '"Anoniem een misdaad melden."'})
+    mon_fri: Words = Field(json_schema_extra={"example": '"ma–vr"'})
 
 
 class CardFile(_Record):
@@ -133,7 +136,7 @@ class Card:
 
     data: CardFile
     path: str                           # as editors name it, e.g. data/help-card/pl.yml
-    lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
+    located: yamlfile.Located | None = field(default=None, compare=False, repr=False)   # the file's key lines
 
     @property
     def code(self) -> str:
@@ -147,9 +150,7 @@ class Card:
 
     def line(self, *loc: str) -> int:
         """The line of a key in the file, or of its nearest parent."""
-        while loc and loc not in self.lines:
-            loc = loc[:-1]
-        return self.lines.get(loc, 1)
+        return self.located.line(loc) if self.located else 1
 
     def contacts(self, facts: Facts, coordinator: Any) -> list[Contact]:
         """The contact lines of this language, with the gemeente's care coordinator only when it has a phone."""
@@ -201,7 +202,7 @@ def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]
                                     f"language is '{data.language}' but the file is named {path.name}",
                                     f"name the file {data.language}.yml, or write language: {path.stem}"))
             continue
-        cards[data.language] = Card(data, display, dict(located.lines))
+        cards[data.language] = Card(data, display, located)
     return cards, problems
 
 

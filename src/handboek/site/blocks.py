@@ -318,7 +318,7 @@ def downloads(content: Content, where: Where, kinds: list[tuple[str, str]]) -> s
     return f'<ul class="downloads">{"".join(items)}</ul>\n'
 
 
-def help_cards(content: Content, where: Where, page_dir: str, cards: list[tuple[Card, str, str, str]]) -> str:
+def help_cards(content: Content, page_dir: str, cards: list[tuple[Card, str, str, str]]) -> str:
     """Every help card language: its own name, a preview of the front, its PDFs, and whether a person reviewed it.
 
     `cards` are (card, PDF path, A4 path, preview path) in the site; `page_dir` is this page's folder in the site.

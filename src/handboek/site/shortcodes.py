@@ -101,7 +101,7 @@ def _help_cards(c: Context) -> str:
         single, sheet = made[card.code, "help_card"], made[card.code, "help_card_a4"]
         cards.append((card, single.path, sheet.path, single.preview_path))
     page_dir = language_root(c.where.lang, c.project.default_language) + url_dir(c.where.rel)
-    return blocks.help_cards(c.content, c.where, page_dir, cards)
+    return blocks.help_cards(c.content, page_dir, cards)
 
 
 SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
