@@ -56,6 +56,8 @@ def test_every_language_is_a_two_page_card_with_trim_bleed_and_an_a4_sheet(demo_
         assert len(pdf.pages) == 2
         x0, y0, x1, y1 = box(pdf.pages[0], "/MediaBox")
         assert (x1 - x0, y1 - y0) == pytest.approx((210 * MM, 297 * MM), abs=0.5)
+    fronts, backs = pdf_pages(card_pdf(build, code, sheet=True))
+    assert fronts.count("Gemeente Voorbeeld") == 10 and backs.count("CoMensha") == 10, "ten cards on each side"
     assert smallest_text(card_pdf(build, code)) >= 6.99
     assert (build.site / "downloads" / f"hulpkaartje-{code}.png").is_file()
 

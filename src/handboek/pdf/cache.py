@@ -19,7 +19,7 @@ KEEP_DAYS = 30
 def key(job: Job, inputs: Iterable[Path]) -> str:
     """A hash of everything that shapes the PDF: its HTML, the files it uses, and the renderer's version."""
     digest = hashlib.sha256()
-    for part in (job.html, job.base_url, job.variant or "", _renderer()):
+    for part in (job.html, job.base_url, job.variant or "", "sheet" if job.sheet else "", _renderer()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):

@@ -4,7 +4,7 @@ checklist, the report form and the whole handbook."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,6 @@ from handboek.pdf.render import Job
 CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
 CARD_HEIGHT = 55
 CARDS_PER_A4 = 5
-HELP_CARD_WIDTH = 85    # mm: the help card is one panel of the pocket card, credit-card size
-HELP_CARD_COLUMNS, HELP_CARD_ROWS = 2, 5
 SHORT_KINDS = {"date", "time", "text"}   # two of these in a row share a line on paper
 
 _environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
@@ -160,14 +158,8 @@ def help_card(source: PrintSource, name: str) -> Job:
 
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
-    """Ten help cards on A4 with cut marks; page 2 holds the backs, mirrored for long-edge duplex."""
-    left = (210 - HELP_CARD_COLUMNS * HELP_CARD_WIDTH) / 2
-    top = (297 - HELP_CARD_ROWS * CARD_HEIGHT) / 2
-    columns = [left + i * HELP_CARD_WIDTH for i in range(HELP_CARD_COLUMNS)]
-    rows = [top + i * CARD_HEIGHT for i in range(HELP_CARD_ROWS)]
-    return job_from_template(source, "help-card-a4.html.j2", source.card.data.texts.title, name,
-                             columns=columns, rows=rows, cuts_x=[*columns, columns[-1] + HELP_CARD_WIDTH],
-                             cuts_y=[*rows, rows[-1] + CARD_HEIGHT], **_help_card_context(source))
+    """Ten help cards on A4 with cut marks, the backs on page 2 for long-edge duplex: placed from the card's PDF."""
+    return replace(help_card(source, name), sheet=True)
 
 
 def checklist(source: PrintSource, name: str) -> Job:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from handboek.pdf import sheet
 from handboek.problems import Problem, ProblemsFound
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class Job:
     base_url: str
     variant: str | None = "pdf/ua-1"
     measure_css: str = ""       # extra CSS for a separate layout pass in which panels cannot break across pages
+    sheet: bool = False         # print the rendered card ten times on A4 (pdf/sheet.py)
 
 
 def _boxes(box) -> Iterator:  # noqa: ANN001 - a WeasyPrint layout box
@@ -93,7 +95,8 @@ def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
     if problems:
         raise ProblemsFound(problems)
     options = {"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}
-    return document.write_pdf(**options)
+    data = document.write_pdf(**options)
+    return sheet.ten_on_a4(data) if job.sheet else data
 
 
 PREVIEW_DPI = 200
