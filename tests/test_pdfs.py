@@ -262,3 +262,23 @@ def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_p
     assert ("downloads/handboek.pdf:1: the PDF could not be rendered (cannot load library 'pango-1.0-0') "
             "— check the prerequisites in README.md (Pango) and the free disk space, then build again") in lines
     assert not list((tmp_path / "site").rglob("*.pdf")) and not list((tmp_path / "site").rglob("*.part"))
+
+
+def test_an_image_the_renderer_cannot_load_stops_the_pdf_with_its_name(tmp_path: Path) -> None:
+    """WeasyPrint leaves out what it cannot load and goes on; the handbook makes that one line and no PDF."""
+    from handboek.pdf import render
+    from handboek.problems import ProblemsFound
+
+    html = '<html lang="nl"><head><title>T</title></head><body><p><img src="gone.png" alt="Kaartje"></p></body></html>'
+    with pytest.raises(ProblemsFound) as found:
+        render.render(render.Job(name="downloads/x.pdf", html=html, base_url=tmp_path.as_uri() + "/"))
+    lines = [str(problem) for problem in found.value.problems]
+    assert len(lines) == 1 and lines[0].startswith("downloads/x.pdf:1: downloads/x.pdf: Failed to load image at "), lines
+    assert "gone.png" in lines[0]
+
+
+def test_the_printed_handbook_shows_no_image_it_could_not_load(demo_build: Build) -> None:
+    for lang in LANGUAGES:
+        text = pdf_text(pdf_path(demo_build, lang, "handbook"))
+        assert "Hulpkaartje" in text or "Help card" in text
+        assert "Voorkant van het hulpkaartje" not in text and "Front of the help card" not in text, "an image's alt text"

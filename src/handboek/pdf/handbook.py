@@ -12,8 +12,9 @@ from lxml import html as lxml_html
 
 from handboek.model.pages import Page
 
-# What the theme and the on-screen form add to a page that does not belong on paper.
-DROP = {"headerlink", "report-form__actions", "md-content__button", "md-source-file"}
+# What the theme and the on-screen form add to a page that does not belong on paper; the help cards' preview
+# images are made in the same build as this PDF, and the cards are printed products of their own.
+DROP = {"headerlink", "report-form__actions", "md-content__button", "md-source-file", "help-card__preview"}
 CONTENT_CLASS = "md-content__inner"      # Material's article
 
 

@@ -45,18 +45,24 @@ def print_source(project: Project, lang: str, site_dir: Path | None = None, page
 
 @dataclass
 class Printing:
-    """The PDFs of one build. With `render=False` (the live preview) changed PDFs are left out, not rendered."""
+    """The PDFs of one build. With `render=False` (the live preview) changed PDFs are left out, not rendered.
+
+    Rendering starts longest first, so that the workers finish at about the same time: the whole handbook of a
+    language as soon as its pages are written, the other products of that language after it, and the help
+    card's editions (many short PDFs that need no pages) last, in `finish()`.
+    """
 
     cache_dir: Path
     render: bool = True
     made: list[Made] = field(default_factory=list)
     rendering: list[tuple[str, Path, Path, Future, Path | None]] = field(default_factory=list)  # ..., preview
+    later: list[tuple[str, render.Job, Path, Path, Path | None]] = field(default_factory=list)   # editions
     _pool: ProcessPoolExecutor | None = None
 
     def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
         """Take the PDFs of a language whose pages are built: from the cache, or start rendering them."""
         language_source = print_source(project, lang, site_dir, page_order)
-        for output in outputs(project, lang):
+        for output in sorted(outputs(project, lang), key=lambda output: not output.product.from_pages):
             product = output.product
             source = product.for_edition(language_source, project, output.edition) if product.for_edition \
                 else language_source
@@ -66,15 +72,24 @@ class Printing:
             if cached.is_file() and (preview is None or cache.preview_of(cached).is_file()):
                 cache.copy_out(cached, target, preview)
                 self.made.append(Made(target, rendered=False))
+            elif self.render and output.edition:
+                self.later.append((output.path, job, cached, target, preview))
             elif self.render:
-                if self._pool is None:
-                    self._pool = ProcessPoolExecutor(min(os.cpu_count() or 1, MAX_WORKERS))
-                self.rendering.append((output.path, cached, target,
-                                       self._pool.submit(_render_into_cache, job, cached, preview is not None), preview))
+                self._start(output.path, job, cached, target, preview)
+
+    def _start(self, name: str, job: render.Job, cached: Path, target: Path, preview: Path | None) -> None:
+        """Render one PDF in a worker process."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(min(os.cpu_count() or 1, MAX_WORKERS))
+        self.rendering.append((name, cached, target, self._pool.submit(_render_into_cache, job, cached,
+                                                                       preview is not None), preview))
 
     def finish(self) -> tuple[list[Made], list[Problem]]:
         """Wait for the PDFs being rendered and put them into the site; the problems that stopped any of them."""
         problems: list[Problem] = []
+        for waiting in self.later:
+            self._start(*waiting)
+        self.later.clear()
         try:
             for name, cached, target, future, preview in self.rendering:
                 try:

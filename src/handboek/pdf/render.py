@@ -78,24 +78,45 @@ def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a We
     return problems
 
 
+class _Errors(logging.Handler):
+    """What WeasyPrint reports as an error: it leaves the thing out (an image, a stylesheet) and goes on, so the
+    PDF would be wrong without anyone seeing it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the message."""
+        self.messages.append(record.getMessage())
+
+
 def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
-    """The PDF bytes for a job; raise ProblemsFound on layout problems."""
+    """The PDF bytes for a job; raise ProblemsFound on layout problems and on anything WeasyPrint reports as an
+    error (an image or stylesheet it could not load, an image without alt text)."""
     from weasyprint import CSS, HTML  # imported here: a build that only copies cached PDFs never needs it
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts = fonts or FontConfiguration()
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts)
-    measured = document
-    if job.measure_css:
-        # A panel that reaches the page's edge is split across pages; measure it on a taller page instead.
-        extra = CSS(string=job.measure_css, font_config=fonts)
-        measured = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts, stylesheets=[extra])
-    problems = layout_problems(measured, job)
+    fonts, errors = fonts or FontConfiguration(), _Errors()
+    weasyprint_log = logging.getLogger("weasyprint")
+    weasyprint_log.setLevel(logging.ERROR)
+    weasyprint_log.propagate = False          # each error becomes one problem line instead
+    weasyprint_log.addHandler(errors)
+    try:
+        document = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts)
+        measured = document
+        if job.measure_css:
+            # A panel that reaches the page's edge is split across pages; measure it on a taller page instead.
+            extra = CSS(string=job.measure_css, font_config=fonts)
+            measured = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts, stylesheets=[extra])
+        problems = layout_problems(measured, job)
+        data = document.write_pdf(**({"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}))
+    finally:
+        weasyprint_log.removeHandler(errors)
+    problems += [Problem(job.name, 1, f"{job.name}: {message}", "check the file it names and the HTML of this PDF")
+                 for message in dict.fromkeys(errors.messages)]
     if problems:
         raise ProblemsFound(problems)
-    options = {"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}
-    data = document.write_pdf(**options)
     return sheet.ten_on_a4(data) if job.sheet else data
 
 
