@@ -158,8 +158,9 @@ def _with_settings(project: Path, languages: list[str]) -> None:
 def test_release_refuses_an_unreviewed_card_language_and_accepts_it_once_reviewed(project: Path) -> None:
     _with_settings(project, ["nl", "pl"])
     run = _release(project)
+    mark = "make translated FILE=data/help-card/pl.yml; or leave pl out of help_card.languages in municipality.yml"
     line = ("data/help-card/pl.yml:5: help card in Polski is not reviewed — have a native speaker check it against "
-            "nl.yml and fill in reviewed_by and reviewed_on, or leave pl out of help_card.languages in municipality.yml")
+            f"nl.yml, fill in reviewed_by and reviewed_on, then run: {mark}")
     assert run.returncode == 1 and line in run.stderr.splitlines(), run.stderr
     path = project / "data" / "help-card" / "pl.yml"
     text = path.read_text(encoding="utf-8")
@@ -167,7 +168,23 @@ def test_release_refuses_an_unreviewed_card_language_and_accepts_it_once_reviewe
                                                                                            "reviewed_on: 2027-01-15"),
                     encoding="utf-8")
     run = _release(project)
+    assert run.returncode == 1 and ("data/help-card/pl.yml:5: help card in Polski: the review is not tied to a "
+                                    f"version of nl.yml — after the review, run: {mark}") in run.stderr, run.stderr
+    venv = ROOT / ".venv"        # the copy has none of its own
+    marked = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), f"VENV={venv}", "-o",
+                             f"{venv}/.installed", "translated", "FILE=data/help-card/pl.yml"],
+                            capture_output=True, text=True, cwd=project)
+    assert marked.returncode == 0, marked.stdout + marked.stderr
+    run = _release(project)
     assert run.returncode == 0 and "help card" not in run.stderr, run.stderr
+    # The Dutch text changes: the Polish review no longer covers it, until someone checks the change.
+    source = project / "data" / "help-card" / "nl.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace("Handige nummers", "Nummers voor hulp"),
+                      encoding="utf-8")
+    run = _release(project)
+    assert run.returncode == 1, run.stderr
+    assert ("help card in Polski: nl.yml changed after A. Kowalska reviewed it — have a native speaker check the "
+            f"changes, update reviewed_by and reviewed_on, then run: {mark}") in run.stderr, run.stderr
 
 
 def test_an_unknown_card_language_in_the_settings_names_the_available_ones(project: Path, tmp_path: Path) -> None:

@@ -15,7 +15,10 @@ SOURCE_LANGUAGE = "nl"
 
 
 def _source_of(translation: Path) -> Path:
-    """`docs/en/x.md` → `docs/nl/x.md`; `data/en/x.yml` → `data/nl/x.yml`."""
+    """`docs/en/x.md` → `docs/nl/x.md`; `data/en/x.yml` → `data/nl/x.yml`; `data/help-card/pl.yml` →
+    `data/help-card/nl.yml`."""
+    if translation.parent.name == helpcard.FOLDER:
+        return translation.with_name(f"{SOURCE_LANGUAGE}.yml")
     parts = list(translation.parts)
     for index in range(len(parts) - 1):
         if parts[index] in {"docs", "data"} and index + 1 < len(parts):
@@ -38,7 +41,8 @@ def cmd_translated(args: argparse.Namespace) -> int:
             version = translations.mark(path, source)
             print(f"{name}: marked as a translation of {source} (version {version})")
         except ValueError as error:
-            print(f"{name}:1: cannot mark this translation: {error} — name a file under docs/en/ or data/en/",
+            print(f"{name}:1: cannot mark this translation: {error} — name a file under docs/en/, data/en/ "
+                  "or data/help-card/",
                   file=sys.stderr)
             status = 1
     return status

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from handboek.model import markup, yamlfile
+from handboek.model import markup, translations, yamlfile
 from handboek.model.fields import Text
 from handboek.model.validation import problems_from_validation_error
 from handboek.problems import Problem, ProblemsFound, shown
@@ -59,6 +59,8 @@ class CardFile(_Record):
     direction: Literal["ltr", "rtl"] = Field(json_schema_extra={"example": "ltr   (or rtl, e.g. for Arabic)"})
     reviewed_by: Text = Field(json_schema_extra={"example": '"A. Jansen, tolk Pools"'})
     reviewed_on: dt.date | Literal[""] = Field(json_schema_extra={"example": "2027-01-15"})
+    translated_from: str = Field(default="", json_schema_extra={
+        "example": "3f2a9c1b7d4e   (the version of nl.yml that was reviewed; written by make translated)"})
     texts: CardTexts = Field(json_schema_extra={"example": "{title: ..., emergency: ...}"})
 
     @model_validator(mode="after")
@@ -137,6 +139,7 @@ class Card:
     data: CardFile
     path: str                           # as editors name it, e.g. data/help-card/pl.yml
     located: yamlfile.Located | None = field(default=None, compare=False, repr=False)   # the file's key lines
+    source_version: str = ""            # the version of nl.yml now (translations.data_version)
 
     @property
     def code(self) -> str:
@@ -145,8 +148,13 @@ class Card:
 
     @property
     def reviewed(self) -> bool:
-        """True when the source text, or when a person checked this translation against it."""
-        return self.code == SOURCE_LANGUAGE or bool(self.data.reviewed_by.strip() and self.data.reviewed_on)
+        """True when the source text, or when a person checked this translation against nl.yml as it is now."""
+        return self.code == SOURCE_LANGUAGE or (self.signed and self.data.translated_from == self.source_version)
+
+    @property
+    def signed(self) -> bool:
+        """A person signed a review of this translation (perhaps against an older nl.yml)."""
+        return bool(self.data.reviewed_by.strip() and self.data.reviewed_on)
 
     def line(self, *loc: str) -> int:
         """The line of a key in the file, or of its nearest parent."""
@@ -185,6 +193,8 @@ class HelpCards:
 def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]]:
     """Every `<code>.yml` in the folder, validated, by code; and the problems of the files that could not be used."""
     cards, problems = {}, []
+    source = folder / f"{SOURCE_LANGUAGE}.yml"
+    source_version = translations.data_version(source.read_text(encoding="utf-8")) if source.is_file() else ""
     for path in sorted(folder.glob("*.yml")):
         display = shown(path, root)
         try:
@@ -202,7 +212,7 @@ def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]
                                     f"language is '{data.language}' but the file is named {path.name}",
                                     f"name the file {data.language}.yml, or write language: {path.stem}"))
             continue
-        cards[data.language] = Card(data, display, located)
+        cards[data.language] = Card(data, display, located, source_version)
     return cards, problems
 
 
@@ -282,11 +292,27 @@ def text_problems(card: Card, facts: Facts, covers: Callable[[str], bool]) -> li
 
 
 def release_problems(cards: HelpCards) -> list[Problem]:
-    """Each chosen translation that no person has reviewed: it may not be printed for the counter."""
-    return [Problem(card.path, card.line("reviewed_by"), f"help card in {card.data.name} is not reviewed",
-                    f"have a native speaker check it against {SOURCE_LANGUAGE}.yml and fill in reviewed_by and "
-                    f"reviewed_on, or leave {card.code} out of help_card.languages in municipality.yml")
-            for card in cards.chosen_cards() if not card.reviewed]
+    """Each chosen translation that no person has checked against nl.yml as it is now: it may not be printed for
+    the counter."""
+    problems = []
+    for card in cards.chosen_cards():
+        then = f"run: make translated FILE={card.path}; or leave {card.code} out of help_card.languages in " \
+               "municipality.yml"
+        if card.reviewed:
+            continue
+        if not card.signed:
+            problems.append(Problem(card.path, card.line("reviewed_by"), f"help card in {card.data.name} is not "
+                                    "reviewed", f"have a native speaker check it against {SOURCE_LANGUAGE}.yml, fill in "
+                                    f"reviewed_by and reviewed_on, then {then}"))
+        elif not card.data.translated_from:
+            problems.append(Problem(card.path, card.line("reviewed_by"), f"help card in {card.data.name}: the review "
+                                    f"is not tied to a version of {SOURCE_LANGUAGE}.yml", f"after the review, {then}"))
+        else:
+            problems.append(Problem(card.path, card.line("translated_from"), f"help card in {card.data.name}: "
+                                    f"{SOURCE_LANGUAGE}.yml changed after {card.data.reviewed_by} reviewed it",
+                                    "have a native speaker check the changes, update reviewed_by and reviewed_on, "
+                                    f"then {then}"))
+    return problems
 
 
 def load(data_dir: Path, root: Path, choice: list[str] | None, settings_path: Path, settings_display: str,
