@@ -277,7 +277,7 @@ def _finish(config: MkDocsConfig) -> None:
         _build.printing = None
         _build.report.extend(problems)
         fresh = [item for item in made if item.rendered]
-        log.debug(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged")
+        log.info(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged from the cache")
         wanted = len(products.outputs(current))
         if _build.serving and len(made) < wanted:
             log.info(f"Preview: {wanted - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")

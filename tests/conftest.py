@@ -66,6 +66,13 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def carry_pdf_cache(project: Path) -> None:
+    """Give a copy the PDFs the checkout has in its cache, as a CI runner carries its cache over: the copy renders
+    only the PDFs whose inputs it changed. Hard links: nothing is copied."""
+    cached, target = ROOT / ".cache" / "handboek" / "pdf", project / ".cache" / "handboek" / "pdf"
+    shutil.copytree(cached, target, copy_function=os.link, dirs_exist_ok=True)
+
+
 def pdf_pages(source: Path | bytes) -> list[str]:
     """The text of each page of a PDF, in the order it was written (pdfium: fast, also for the whole handbook)."""
     import pypdfium2

@@ -14,7 +14,7 @@ import pytest
 import yaml
 import zxingcpp
 
-from conftest import LANGUAGES, ROOT, Build, pdf_pages, pdf_text, run_build, smallest_text
+from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, Build, carry_pdf_cache, pdf_pages, pdf_text, run_build, smallest_text
 from handboek.pdf.products import KINDS, SITE_KINDS, outputs
 
 MM = 72 / 25.4
@@ -202,7 +202,9 @@ def test_changing_a_signal_in_one_place_changes_page_checklist_and_card(project:
     assert title in build.page("signalen")
 
 
-def test_overflowing_card_panel_fails_with_its_name_and_size(project: Path, tmp_path: Path) -> None:
+def test_overflowing_card_panel_fails_with_its_name_and_size(demo_build: Build, project: Path, tmp_path: Path) -> None:
+    """After the demo build: the copy takes the PDFs its change leaves alone from that build's cache."""
+    carry_pdf_cache(project)
     path = project / "data" / "nl" / "signals.yml"
     data = path.read_text(encoding="utf-8")
     extra = "".join(f'  - id: extra-{n}\n    short: "Nog een signaal nummer {n}"\n    check: "Extra {n}"\n'
@@ -216,13 +218,17 @@ def test_overflowing_card_panel_fails_with_its_name_and_size(project: Path, tmp_
     assert " mm — shorten its texts" in lines[-1] and len(lines) == 2, lines
     assert not (tmp_path / "site" / "downloads" / "zakkaart.pdf").exists()
     assert not list((tmp_path / "site").rglob("*.part")), "no half-written file is left"
+    # In its own folder, the copy found the rest in the carried cache: only what shows the signals was rendered
+    # again (the A4 card sheet, the checklist and the handbook; the card itself failed).
+    assert "PDFs: 3 rendered, " in build.output, build.output
 
 
 def test_pdfs_are_not_rendered_again_when_nothing_changed(demo_build: Build, tmp_path: Path) -> None:
     from handboek.model import project as loaded
     from handboek.pdf.publish import Printing
 
-    current, _ = loaded.load(ROOT, "municipality.yml", "data", "docs", ["nl", "en"], "nl", KINDS)
+    # The second municipality prints the help card in Dutch only: every kind of PDF, fewer of them to render.
+    current, _ = loaded.load(ROOT, str(FIXTURE_SETTINGS.relative_to(ROOT)), "data", "docs", ["nl", "en"], "nl", KINDS)
     made = []
     for round_ in ("site", "site2"):
         site = shutil.copytree(demo_build.site, tmp_path / round_)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import FIXTURE_SETTINGS, ROOT, copy_project
 from handboek.pdf.products import KINDS, outputs
 from browser.conftest import unavailable
 
@@ -74,8 +74,9 @@ def offline(tmp_path: Path, env: dict[str, str]) -> list[str]:
 
 def test_build_succeeds_with_the_network_cut_off(tmp_path: Path) -> None:
     # One language: the other is built by the same code, and its PDFs are rendered in the same way.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOEK_PDF": "true", "HANDBOEK_ONLY_LANGUAGE": "nl"}
-    env.pop("HANDBOEK_SETTINGS", None)
+    # The second municipality: its own fonts and logo, and the help card in Dutch only (each kind of PDF, once).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOEK_PDF": "true", "HANDBOEK_ONLY_LANGUAGE": "nl",
+           "HANDBOEK_SETTINGS": str(FIXTURE_SETTINGS)}
     prefix = offline(tmp_path, env)
     probe = subprocess.run([*prefix, sys.executable, "-c", NO_NETWORK_PROBE], capture_output=True, text=True,
                            env=env)
@@ -90,7 +91,7 @@ def test_build_succeeds_with_the_network_cut_off(tmp_path: Path) -> None:
     assert (site / "index.html").is_file()
     from handboek.model import project as loaded
 
-    current, _ = loaded.load(project, "municipality.yml", "data", "docs", ["nl"], "nl", KINDS)
+    current, _ = loaded.load(ROOT, str(FIXTURE_SETTINGS.relative_to(ROOT)), "data", "docs", ["nl"], "nl", KINDS)
     assert len(list(site.rglob("*.pdf"))) == len(outputs(current))
 
 

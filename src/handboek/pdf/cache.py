@@ -14,16 +14,24 @@ from pathlib import Path
 from handboek.pdf.render import Job
 
 KEEP_DAYS = 30
+PACKAGE = Path(__file__).resolve().parent.parent.as_uri() + "/"     # src/handboek/
 
 
 def key(job: Job, inputs: Iterable[Path]) -> str:
-    """A hash of everything that shapes the PDF: its HTML, the files it uses, and the renderer's version."""
+    """A hash of everything that shapes the PDF: its HTML, the files it uses, and the renderer's version.
+
+    Paths count relative to the handbook's package (its fonts) and to the project (job.base_url), so that a copied
+    or moved project, such as another CI runner's checkout with the cache carried over, finds its PDFs again.
+    """
+    def relative(text: str) -> str:
+        return text.replace(PACKAGE, "<handboek>/").replace(job.base_url, "./")
+
     digest = hashlib.sha256()
-    for part in (job.html, job.base_url, job.variant or "", "sheet" if job.sheet else "", _renderer()):
+    for part in (relative(job.html), job.variant or "", "sheet" if job.sheet else "", _renderer()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):
-        digest.update(str(path).encode("utf-8"))
+        digest.update(relative(path.resolve().as_uri()).encode("utf-8"))
         digest.update(_file_digest(path, *_stamp(path)))
     return digest.hexdigest()[:24]
 

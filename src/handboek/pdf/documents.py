@@ -159,7 +159,7 @@ def help_card(source: PrintSource, name: str) -> Job:
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
     """Ten help cards on A4 with cut marks, the backs on page 2 for long-edge duplex: placed from the card's PDF."""
-    return replace(help_card(source, name), sheet=True, measure_css="")    # the card's own PDF measures its panels
+    return replace(help_card(source, name), sheet=True)
 
 
 def checklist(source: PrintSource, name: str) -> Job:

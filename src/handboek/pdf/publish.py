@@ -7,12 +7,12 @@ import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handboek.model.pages import language_root
 from handboek.model.project import Project
-from handboek.pdf import cache, handbook, render
+from handboek.pdf import cache, handbook, render, sheet
 from handboek.pdf.documents import PrintSource
 from handboek.pdf.products import outputs
 from handboek.problems import Problem, ProblemsFound, shown
@@ -56,7 +56,7 @@ class Printing:
     render: bool = True
     made: list[Made] = field(default_factory=list)
     rendering: list[tuple[str, Path, Path, Future, Path | None]] = field(default_factory=list)  # ..., preview
-    later: list[tuple[str, render.Job, Path, Path, Path | None]] = field(default_factory=list)   # editions
+    later: list[tuple[str, render.Job, Path, Path, Path | None, Path | None]] = field(default_factory=list)
     _pool: ProcessPoolExecutor | None = None
 
     def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
@@ -69,20 +69,23 @@ class Printing:
             job = product.make(source, output.path)
             cached, target = cache.cached_path(job, source.inputs(), self.cache_dir), site_dir / output.path
             preview = site_dir / output.preview_path if output.preview_path else None
+            # A sheet of cards is placed from its card's PDF when that is in the cache by then (cards go first).
+            card = cache.cached_path(replace(job, sheet=False), source.inputs(), self.cache_dir) if job.sheet else None
             if cached.is_file() and (preview is None or cache.preview_of(cached).is_file()):
                 cache.copy_out(cached, target, preview)
                 self.made.append(Made(target, rendered=False))
             elif self.render and output.edition:
-                self.later.append((output.path, job, cached, target, preview))
+                self.later.append((output.path, job, cached, target, preview, card))
             elif self.render:
-                self._start(output.path, job, cached, target, preview)
+                self._start(output.path, job, cached, target, preview, card)
 
-    def _start(self, name: str, job: render.Job, cached: Path, target: Path, preview: Path | None) -> None:
+    def _start(self, name: str, job: render.Job, cached: Path, target: Path, preview: Path | None,
+               card: Path | None) -> None:
         """Render one PDF in a worker process."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(min(os.cpu_count() or 1, MAX_WORKERS))
-        self.rendering.append((name, cached, target, self._pool.submit(_render_into_cache, job, cached,
-                                                                       preview is not None), preview))
+        future = self._pool.submit(_render_into_cache, job, cached, preview is not None, card)
+        self.rendering.append((name, cached, target, future, preview))
 
     def finish(self) -> tuple[list[Made], list[Problem]]:
         """Wait for the PDFs being rendered and put them into the site; the problems that stopped any of them."""
@@ -120,16 +123,18 @@ class Printing:
 _fonts: list = []           # in a worker: WeasyPrint's font configuration, made once
 
 
-def _render_into_cache(job: render.Job, cached: Path, preview: bool = False) -> tuple[list[Problem], float]:
+def _render_into_cache(job: render.Job, cached: Path, preview: bool = False,
+                       card: Path | None = None) -> tuple[list[Problem], float]:
     """In a worker: render one PDF (and, with `preview`, an image of its first page) into the cache; the problems
-    that stopped it, and the seconds it took."""
+    that stopped it, and the seconds it took. A sheet of cards is placed from `card`, its card's cached PDF, when
+    that is there."""
     if not _fonts:      # loading WeasyPrint and the fonts is the worker's cost, not the PDF's
         from weasyprint.text.fonts import FontConfiguration
 
         _fonts.append(FontConfiguration())
     started = time.perf_counter()
     try:
-        data = render.render(job, _fonts[0])
+        data = sheet.ten_on_a4(card.read_bytes()) if card and card.is_file() else render.render(job, _fonts[0])
     except ProblemsFound as found:
         return found.problems, time.perf_counter() - started
     if preview:     # first: a cached PDF without its image counts as not rendered
