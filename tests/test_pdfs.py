@@ -13,6 +13,7 @@ import pypdfium2
 import pytest
 import yaml
 import zxingcpp
+from PIL import Image
 
 from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, Build, carry_pdf_cache, pdf_pages, pdf_text, run_build, smallest_text
 from handboek.pdf.products import KINDS, SITE_KINDS, outputs
@@ -233,7 +234,7 @@ def test_pdfs_are_not_rendered_again_when_nothing_changed(demo_build: Build, tmp
     for round_ in ("site", "site2"):
         site = shutil.copytree(demo_build.site, tmp_path / round_)
         printing = Printing(tmp_path / "cache")
-        printing.add_language(current, "nl", site, [page.url for page in _nav(current)])
+        printing.add_language(current, "nl", site, [page.url("nl") for page in _nav(current)])
         found, problems = printing.finish()
         assert problems == []
         made.append(found)
@@ -288,3 +289,25 @@ def test_the_printed_handbook_shows_no_image_it_could_not_load(demo_build: Build
         text = pdf_text(pdf_path(demo_build, lang, "handbook"))
         assert "Hulpkaartje" in text or "Help card" in text
         assert "Voorkant van het hulpkaartje" not in text and "Front of the help card" not in text, "an image's alt text"
+
+
+def test_the_handbook_pdf_is_made_again_when_an_image_on_a_page_changes(demo_build: Build, tmp_path: Path) -> None:
+    """An image an editor replaces under the same name changes the handbook PDF: the cache must see its bytes."""
+    from handboek.model import project as loaded
+    from handboek.pdf import cache, documents
+    from handboek.pdf.publish import print_source
+
+    current, _ = loaded.load(ROOT, "municipality.yml", "data", "docs", ["nl", "en"], "nl", KINDS)
+    site = shutil.copytree(demo_build.site, tmp_path / "site")
+    page = site / "signalen" / "index.html"
+    article = '<article class="md-content__inner md-typeset">'
+    html = page.read_text(encoding="utf-8")
+    assert article in html
+    page.write_text(html.replace(article, article + '<p><img src="kaart.png" alt="Kaart"></p>', 1), encoding="utf-8")
+    image = site / "signalen" / "kaart.png"
+    keys = []
+    for size in (4, 8):
+        Image.new("RGB", (size, size), "red").save(image)
+        source = print_source(current, "nl", site, [page.url("nl") for page in _nav(current)])
+        keys.append(cache.key(documents.handbook(source, "downloads/handboek.pdf"), source.inputs()))
+    assert keys[0] != keys[1]

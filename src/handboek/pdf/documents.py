@@ -72,8 +72,8 @@ class PrintSource:
         return (self.root / self.settings.municipality.logo).resolve()
 
     def inputs(self) -> list[Path]:
-        """The files, besides the HTML, that shape the PDFs: logo and fonts."""
-        return [self.logo, *self.font.files]
+        """The files, besides the HTML, that shape the PDFs: logo, fonts and the images of the pages."""
+        return [self.logo, *self.font.files, *(image for chapter in self.chapters for image in chapter.images)]
 
 
 def _colours(settings: Settings) -> dict[str, str]:

@@ -25,6 +25,7 @@ class Chapter:
     anchor: str
     title: str
     html: str
+    images: tuple[Path, ...] = ()      # the image files it shows: inputs of the PDF, for the cache
 
 
 def anchor_of(url: str, lang_prefix: str) -> str:
@@ -42,13 +43,16 @@ def chapters(pages: list[Page], site_dir: Path, default_language: str, lang_pref
     for page in kept:
         url = page.url(default_language)
         tree = lxml_html.parse(str(site_dir / url / "index.html")).getroot()
-        article = tree.find_class(CONTENT_CLASS)[0]
-        found.append(Chapter(anchors[url], page.title, _rewrite(article, url, anchors, site_dir, handbook_url)))
+        article, images = tree.find_class(CONTENT_CLASS)[0], []
+        html = _rewrite(article, url, anchors, site_dir, handbook_url, images)
+        found.append(Chapter(anchors[url], page.title, html, tuple(images)))
     return found
 
 
-def _rewrite(article: etree._Element, url: str, anchors: dict[str, str], site_dir: Path, handbook_url: str) -> str:
-    """Prefix the page's ids, point its internal links into the PDF and make other links absolute."""
+def _rewrite(article: etree._Element, url: str, anchors: dict[str, str], site_dir: Path, handbook_url: str,
+             images: list[Path]) -> str:
+    """Prefix the page's ids, point its internal links into the PDF and make other links absolute; add the files
+    of the page's images to `images`."""
     own = anchors[url]
     for element in list(article.iter()):
         if not isinstance(element.tag, str):
@@ -64,7 +68,8 @@ def _rewrite(article: etree._Element, url: str, anchors: dict[str, str], site_di
             source = urlsplit(element.get("src"))
             if not source.scheme:
                 path = posixpath.normpath(posixpath.join(url, unquote(source.path)))
-                element.set("src", (site_dir / path).resolve().as_uri())
+                images.append((site_dir / path).resolve())
+                element.set("src", images[-1].as_uri())
     return (article.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in article)
 
 
