@@ -70,7 +70,15 @@ def carry_pdf_cache(project: Path) -> None:
     """Give a copy the PDFs the checkout has in its cache, as a CI runner carries its cache over: the copy renders
     only the PDFs whose inputs it changed. Hard links: nothing is copied."""
     cached, target = ROOT / ".cache" / "handboek" / "pdf", project / ".cache" / "handboek" / "pdf"
-    shutil.copytree(cached, target, copy_function=os.link, dirs_exist_ok=True)
+    shutil.copytree(cached, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link, or a copy where the temporary folder is on another file system."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def pdf_pages(source: Path | bytes) -> list[str]:

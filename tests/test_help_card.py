@@ -171,9 +171,9 @@ def test_release_refuses_an_unreviewed_card_language_and_accepts_it_once_reviewe
     assert run.returncode == 1 and ("data/help-card/pl.yml:5: help card in Polski: the review is not tied to a "
                                     f"version of nl.yml — after the review, run: {mark}") in run.stderr, run.stderr
     venv = ROOT / ".venv"        # the copy has none of its own
-    marked = subprocess.run(["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), f"VENV={venv}", "-o",
-                             f"{venv}/.installed", "translated", "FILE=data/help-card/pl.yml"],
-                            capture_output=True, text=True, cwd=project)
+    marking = ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), f"VENV={venv}", "-o", f"{venv}/.installed",
+               "translated", "FILE=data/help-card/pl.yml"]
+    marked = subprocess.run(marking, capture_output=True, text=True, cwd=project)
     assert marked.returncode == 0, marked.stdout + marked.stderr
     run = _release(project)
     assert run.returncode == 0 and "help card" not in run.stderr, run.stderr
@@ -183,8 +183,19 @@ def test_release_refuses_an_unreviewed_card_language_and_accepts_it_once_reviewe
                       encoding="utf-8")
     run = _release(project)
     assert run.returncode == 1, run.stderr
-    assert ("help card in Polski: nl.yml changed after A. Kowalska reviewed it — have a native speaker check the "
-            f"changes, update reviewed_by and reviewed_on, then run: {mark}") in run.stderr, run.stderr
+    assert ("help card in Polski: the texts of nl.yml or of this file changed after A. Kowalska reviewed them — have "
+            f"a native speaker check the changes, update reviewed_by and reviewed_on, then run: {mark}") in run.stderr
+    # A comment is not a text: changing one needs no new review.
+    subprocess.run([*marking], capture_output=True, text=True, cwd=project, check=True)
+    source.write_text(source.read_text(encoding="utf-8").replace("\n", "\n# een opmerking\n", 1), encoding="utf-8")
+    assert _release(project).returncode == 0
+    # A copy of a reviewed file is a new, unreviewed language, even with the same words.
+    copy = project / "data" / "help-card" / "fy.yml"
+    copy.write_text(path.read_text(encoding="utf-8").replace("language: pl", "language: fy").replace(
+        "name: Polski", "name: Frysk"), encoding="utf-8")
+    _with_settings(project, ["nl", "fy"])
+    assert "data/help-card/fy.yml:2: help card in Frysk: the texts of nl.yml or of this file changed" in \
+        _release(project).stderr
 
 
 def test_an_unknown_card_language_in_the_settings_names_the_available_ones(project: Path, tmp_path: Path) -> None:

@@ -280,7 +280,7 @@ def test_an_image_the_renderer_cannot_load_stops_the_pdf_with_its_name(tmp_path:
     with pytest.raises(ProblemsFound) as found:
         render.render(render.Job(name="downloads/x.pdf", html=html, base_url=tmp_path.as_uri() + "/"))
     lines = [str(problem) for problem in found.value.problems]
-    assert len(lines) == 1 and lines[0].startswith("downloads/x.pdf:1: downloads/x.pdf: Failed to load image at "), lines
+    assert len(lines) == 1 and lines[0].startswith("downloads/x.pdf:1: Failed to load image at "), lines
     assert "gone.png" in lines[0]
 
 

@@ -27,6 +27,17 @@ def _source_of(translation: Path) -> Path:
     raise ValueError(f"{translation} is not under docs/<language>/ or data/<language>/")
 
 
+def _help_card_version(path: Path) -> str:
+    """For a help card: the version its review covers (nl.yml's texts and its own); for other files: empty."""
+    if path.parent.name != helpcard.FOLDER:
+        return ""
+    cards, problems = helpcard.read_cards(path.parent, Path.cwd())
+    card = cards.get(path.stem)        # a card file is named after its language
+    if card is None:
+        raise ValueError("; ".join(problem.message for problem in problems) or "it is not a help card file")
+    return card.version
+
+
 def cmd_translated(args: argparse.Namespace) -> int:
     """Record in each translation that it follows the current Dutch source."""
     status = 0
@@ -38,7 +49,7 @@ def cmd_translated(args: argparse.Namespace) -> int:
                 raise ValueError(f"{name} is a Dutch source file")
             if not path.is_file() or not source.is_file():
                 raise ValueError(f"{name} or its source {source} does not exist")
-            version = translations.mark(path, source)
+            version = translations.mark(path, source, _help_card_version(path))
             print(f"{name}: marked as a translation of {source} (version {version})")
         except ValueError as error:
             print(f"{name}:1: cannot mark this translation: {error} — name a file under docs/en/, data/en/ "

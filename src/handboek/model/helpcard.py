@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -60,7 +61,7 @@ class CardFile(_Record):
     reviewed_by: Text = Field(json_schema_extra={"example": '"A. Jansen, tolk Pools"'})
     reviewed_on: dt.date | Literal[""] = Field(json_schema_extra={"example": "2027-01-15"})
     translated_from: str = Field(default="", json_schema_extra={
-        "example": "3f2a9c1b7d4e   (the version of nl.yml that was reviewed; written by make translated)"})
+        "example": '"3f2a9c1b7d4e"   (what was reviewed: the texts of nl.yml and of this file; make translated)'})
     texts: CardTexts = Field(json_schema_extra={"example": "{title: ..., emergency: ...}"})
 
     @model_validator(mode="after")
@@ -139,7 +140,7 @@ class Card:
     data: CardFile
     path: str                           # as editors name it, e.g. data/help-card/pl.yml
     located: yamlfile.Located | None = field(default=None, compare=False, repr=False)   # the file's key lines
-    source_version: str = ""            # the version of nl.yml now (translations.data_version)
+    version: str = ""                   # the Dutch texts and this file's language and texts as they are now
 
     @property
     def code(self) -> str:
@@ -148,8 +149,9 @@ class Card:
 
     @property
     def reviewed(self) -> bool:
-        """True when the source text, or when a person checked this translation against nl.yml as it is now."""
-        return self.code == SOURCE_LANGUAGE or (self.signed and self.data.translated_from == self.source_version)
+        """True when the source text, or when a person checked this translation, as it is now, against nl.yml as it
+        is now."""
+        return self.code == SOURCE_LANGUAGE or (self.signed and self.data.translated_from == self.version)
 
     @property
     def signed(self) -> bool:
@@ -193,8 +195,6 @@ class HelpCards:
 def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]]:
     """Every `<code>.yml` in the folder, validated, by code; and the problems of the files that could not be used."""
     cards, problems = {}, []
-    source = folder / f"{SOURCE_LANGUAGE}.yml"
-    source_version = translations.data_version(source.read_text(encoding="utf-8")) if source.is_file() else ""
     for path in sorted(folder.glob("*.yml")):
         display = shown(path, root)
         try:
@@ -212,7 +212,12 @@ def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]
                                     f"language is '{data.language}' but the file is named {path.name}",
                                     f"name the file {data.language}.yml, or write language: {path.stem}"))
             continue
-        cards[data.language] = Card(data, display, located, source_version)
+        cards[data.language] = Card(data, display, located)
+    # A review covers the words, not the comments: a comment or the layout of nl.yml may change without a new review.
+    source = cards[SOURCE_LANGUAGE].data.texts.model_dump() if SOURCE_LANGUAGE in cards else {}
+    for code, card in cards.items():
+        words = json.dumps([source, code, card.data.texts.model_dump()], ensure_ascii=False, sort_keys=True)
+        cards[code] = replace(card, version=translations.fingerprint(words))
     return cards, problems
 
 
@@ -308,8 +313,9 @@ def release_problems(cards: HelpCards) -> list[Problem]:
             problems.append(Problem(card.path, card.line("reviewed_by"), f"help card in {card.data.name}: the review "
                                     f"is not tied to a version of {SOURCE_LANGUAGE}.yml", f"after the review, {then}"))
         else:
-            problems.append(Problem(card.path, card.line("translated_from"), f"help card in {card.data.name}: "
-                                    f"{SOURCE_LANGUAGE}.yml changed after {card.data.reviewed_by} reviewed it",
+            problems.append(Problem(card.path, card.line("translated_from"), f"help card in {card.data.name}: the "
+                                    f"texts of {SOURCE_LANGUAGE}.yml or of this file changed after "
+                                    f"{card.data.reviewed_by} reviewed them",
                                     "have a native speaker check the changes, update reviewed_by and reviewed_on, "
                                     f"then {then}"))
     return problems

@@ -100,21 +100,22 @@ def data_problems(source: Path, translation: Path, source_display: str, translat
             [_outdated(source_display, translation_display, line, recorded)])
 
 
-def mark(translation: Path, source: Path) -> str:
-    """Record in a translation that it follows the current source; return the version written."""
+def mark(translation: Path, source: Path, version: str = "") -> str:
+    """Record in a translation that it follows the current source (or `version`, when the caller knows what to
+    record); return the version written. Quoted: a version of only digits must stay text in YAML."""
     text = translation.read_text(encoding="utf-8")
     if translation.suffix == ".md":
-        version = page_version(source.read_text(encoding="utf-8"))
+        version = version or page_version(source.read_text(encoding="utf-8"))
         front, body, _ = split(text)
         if front is None:
             raise ValueError(f"{translation} has no front matter; copy it from {source}")
         lines = [line for line in front.splitlines() if not PAGE_KEY.match(line)]
-        new_front = "\n".join([*lines, f"translated_from: {version}"]) + "\n"
+        new_front = "\n".join([*lines, f'translated_from: "{version}"']) + "\n"
         translation.write_text(f"---\n{new_front}---\n{body}", encoding="utf-8")
         return version
-    version = data_version(source.read_text(encoding="utf-8"))
+    version = version or data_version(source.read_text(encoding="utf-8"))
     stripped = DATA_KEY.sub("", text)
-    header = f"translated_from: {version}\n"
+    header = f'translated_from: "{version}"\n'
     comment_end = 0
     for line in stripped.splitlines(keepends=True):
         if not line.startswith("#"):

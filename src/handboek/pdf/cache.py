@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
+from handboek.pdf import sheet
 from handboek.pdf.render import Job
 
 KEEP_DAYS = 30
@@ -27,7 +28,10 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
         return text.replace(PACKAGE, "<handboek>/").replace(job.base_url, "./")
 
     digest = hashlib.sha256()
-    for part in (relative(job.html), job.variant or "", "sheet" if job.sheet else "", _renderer()):
+    if job.sheet:       # the sheet's layout is code, not HTML: its module and pypdfium2 shape it
+        inputs = [*inputs, Path(sheet.__file__)]
+    for part in (relative(job.html), job.variant or "", f"sheet {version('pypdfium2')}" if job.sheet else "",
+                 _renderer()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):

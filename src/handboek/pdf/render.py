@@ -113,8 +113,9 @@ def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
         data = document.write_pdf(**({"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}))
     finally:
         weasyprint_log.removeHandler(errors)
-    problems += [Problem(job.name, 1, f"{job.name}: {message}", "check the file it names and the HTML of this PDF")
-                 for message in dict.fromkeys(errors.messages)]
+        weasyprint_log.propagate = True
+    problems += [Problem(job.name, 1, message, "check the file it names; an image of a page must be in docs/ and "
+                         "shown on that page") for message in dict.fromkeys(errors.messages)]
     if problems:
         raise ProblemsFound(problems)
     return sheet.ten_on_a4(data) if job.sheet else data
