@@ -30,8 +30,8 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     if job.sheet:       # the sheet's layout is code, not HTML: its module and pypdfium2 shape it
         inputs = [*inputs, Path(sheet.__file__)]
-    for part in (relative(job.html), job.variant or "", f"sheet {version('pypdfium2')}" if job.sheet else "",
-                 _renderer()):
+    for part in (relative(job.html), job.variant or "", f"sheet {_version('pypdfium2')}" if job.sheet else "",
+                 _version("weasyprint")):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):
@@ -41,9 +41,9 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
 
 
 @functools.cache
-def _renderer() -> str:
-    """WeasyPrint's version; looking it up costs a scan of the installed packages, so it is done once."""
-    return version("weasyprint")
+def _version(package: str) -> str:
+    """A library's version; looking it up costs a scan of the installed packages, so it is done once."""
+    return version(package)
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -137,9 +137,10 @@ def _render_into_cache(job: render.Job, cached: Path, preview: bool = False,
         data = sheet.ten_on_a4(card.read_bytes()) if card and card.is_file() else render.render(job, _fonts[0])
     except ProblemsFound as found:
         return found.problems, time.perf_counter() - started
-    except RuntimeError as error:       # pdfium could not read the cached card or write the sheet
+    except RuntimeError as error:       # e.g. pdfium could not read the cached card or write the sheet
         return [Problem(job.name, 1, f"the PDF could not be made ({error})",
-                        "delete the folder .cache/handboek/pdf and build again")], time.perf_counter() - started
+                        "delete the folder .cache/handboek/pdf and build again; if it happens again, report this "
+                        "line to the developers")], time.perf_counter() - started
     if preview:     # first: a cached PDF without its image counts as not rendered
         cache.write_atomically(cache.preview_of(cached), render.preview_png(data))
     cache.write_atomically(cached, data)
