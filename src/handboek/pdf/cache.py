@@ -28,10 +28,10 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
         return text.replace(PACKAGE, "<handboek>/").replace(job.base_url, "./")
 
     digest = hashlib.sha256()
-    if job.sheet:       # the sheet's layout is code, not HTML: its module and pypdfium2 shape it
+    placing = f"{job.slots} {_version('pypdfium2')}" if job.slots else ""
+    if job.slots:       # how a sheet places its cards is code: its module shapes it too
         inputs = [*inputs, Path(sheet.__file__)]
-    for part in (relative(job.html), job.variant or "", f"sheet {_version('pypdfium2')}" if job.sheet else "",
-                 _version("weasyprint")):
+    for part in (relative(job.html), relative(job.frame), placing, job.variant or "", _version("weasyprint")):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):

@@ -24,6 +24,8 @@ from handboek.pdf.render import Job
 CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
 CARD_HEIGHT = 55
 CARDS_PER_A4 = 5
+HELP_CARD_WIDTH = 85    # mm: the help card is one panel of the pocket card, credit-card size
+HELP_CARD_COLUMNS, HELP_CARD_ROWS = 2, 5
 SHORT_KINDS = {"date", "time", "text"}   # two of these in a row share a line on paper
 
 _environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
@@ -131,10 +133,12 @@ def card(source: PrintSource, name: str) -> Job:
 
 
 def card_a4(source: PrintSource, name: str) -> Job:
-    """Five flat cards on A4 with cut marks; page 2 holds the insides for long-edge duplex."""
+    """Five flat cards on A4 with cut and fold marks and a note on how to print; page 2 holds the insides for
+    long-edge duplex. The cards are placed from the pocket card's PDF (pdf/sheet.py)."""
     tops = [(297 - CARDS_PER_A4 * CARD_HEIGHT) / 2 + i * CARD_HEIGHT for i in range(CARDS_PER_A4)]
-    return job_from_template(source, "card-a4.html.j2", source.content.texts.card.title, name, card_left=CARD_LEFT,
-                card_tops=tops, cut_lines=[*tops, tops[-1] + CARD_HEIGHT])
+    frame = job_from_template(source, "card-a4.html.j2", source.content.texts.card.title, name, card_left=CARD_LEFT,
+                              card_tops=tops, cut_lines=[*tops, tops[-1] + CARD_HEIGHT])
+    return replace(card(source, name), frame=frame.html, slots=tuple((CARD_LEFT, top) for top in tops))
 
 
 def _help_card_context(source: PrintSource) -> dict[str, Any]:
@@ -158,8 +162,15 @@ def help_card(source: PrintSource, name: str) -> Job:
 
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
-    """Ten help cards on A4 with cut marks, the backs on page 2 for long-edge duplex: placed from the card's PDF."""
-    return replace(help_card(source, name), sheet=True)
+    """Ten help cards on A4 with an outline and cut marks, the backs on page 2 for long-edge duplex; the cards are
+    placed from the help card's PDF (pdf/sheet.py)."""
+    left, top = (210 - HELP_CARD_COLUMNS * HELP_CARD_WIDTH) / 2, (297 - HELP_CARD_ROWS * CARD_HEIGHT) / 2
+    columns = [left + i * HELP_CARD_WIDTH for i in range(HELP_CARD_COLUMNS)]
+    rows = [top + i * CARD_HEIGHT for i in range(HELP_CARD_ROWS)]
+    frame = job_from_template(source, "help-card-a4.html.j2", source.card.data.texts.title, name, columns=columns,
+                              rows=rows, cuts_x=[*columns, columns[-1] + HELP_CARD_WIDTH],
+                              cuts_y=[*rows, rows[-1] + CARD_HEIGHT], **_help_card_context(source))
+    return replace(help_card(source, name), frame=frame.html, slots=tuple((x, y) for y in rows for x in columns))
 
 
 def checklist(source: PrintSource, name: str) -> Job:

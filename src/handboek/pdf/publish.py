@@ -12,7 +12,7 @@ from pathlib import Path
 
 from handboek.model.pages import language_root
 from handboek.model.project import Project
-from handboek.pdf import cache, handbook, render, sheet
+from handboek.pdf import cache, handbook, render
 from handboek.pdf.documents import PrintSource
 from handboek.pdf.products import outputs
 from handboek.problems import Problem, ProblemsFound, shown
@@ -70,7 +70,8 @@ class Printing:
             cached, target = cache.cached_path(job, source.inputs(), self.cache_dir), site_dir / output.path
             preview = site_dir / output.preview_path if output.preview_path else None
             # A sheet of cards is placed from its card's PDF when that is in the cache by then (cards go first).
-            card = cache.cached_path(replace(job, sheet=False), source.inputs(), self.cache_dir) if job.sheet else None
+            card = cache.cached_path(replace(job, frame="", slots=()), source.inputs(), self.cache_dir) \
+                if job.slots else None
             if cached.is_file() and (preview is None or cache.preview_of(cached).is_file()):
                 cache.copy_out(cached, target, preview)
                 self.made.append(Made(target, rendered=False))
@@ -134,7 +135,7 @@ def _render_into_cache(job: render.Job, cached: Path, preview: bool = False,
         _fonts.append(FontConfiguration())
     started = time.perf_counter()
     try:
-        data = sheet.ten_on_a4(card.read_bytes()) if card and card.is_file() else render.render(job, _fonts[0])
+        data = render.render(job, _fonts[0], card.read_bytes() if card and card.is_file() else None)
     except ProblemsFound as found:
         return found.problems, time.perf_counter() - started
     except RuntimeError as error:       # e.g. pdfium could not read the cached card or write the sheet

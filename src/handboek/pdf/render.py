@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from handboek.pdf import sheet
@@ -28,7 +28,8 @@ class Job:
     base_url: str
     variant: str | None = "pdf/ua-1"
     measure_css: str = ""       # extra CSS for a separate layout pass in which panels cannot break across pages
-    sheet: bool = False         # print the rendered card ten times on A4 (pdf/sheet.py)
+    frame: str = ""             # a sheet of cards: the HTML of the A4 around them, and where the cards go
+    slots: sheet.Slots = ()     # (pdf/sheet.py); `html` is then the card's
 
 
 def _boxes(box) -> Iterator:  # noqa: ANN001 - a WeasyPrint layout box
@@ -91,9 +92,14 @@ class _Errors(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
+def render(job: Job, fonts: FontConfiguration | None = None, card: bytes | None = None) -> bytes:
     """The PDF bytes for a job; raise ProblemsFound on layout problems and on anything WeasyPrint reports as an
-    error (an image or stylesheet it could not load, an image without alt text)."""
+    error (an image or stylesheet it could not load, an image without alt text). A sheet places `card`, the card's
+    PDF, or renders the card first when it is not given."""
+    if job.slots:
+        alone = replace(job, frame="", slots=())
+        frame = render(replace(alone, html=job.frame, measure_css=""), fonts)
+        return sheet.place(card or render(alone, fonts), frame, job.slots)
     from weasyprint import CSS, HTML  # imported here: a build that only copies cached PDFs never needs it
     from weasyprint.text.fonts import FontConfiguration
 
@@ -118,7 +124,7 @@ def render(job: Job, fonts: FontConfiguration | None = None) -> bytes:
                          "shown on that page") for message in dict.fromkeys(errors.messages)]
     if problems:
         raise ProblemsFound(problems)
-    return sheet.ten_on_a4(data) if job.sheet else data
+    return data
 
 
 PREVIEW_DPI = 200
