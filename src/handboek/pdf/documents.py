@@ -21,11 +21,9 @@ from handboek.pdf.fonts import PdfFont, card_font, pdf_font
 from handboek.pdf.handbook import Chapter
 from handboek.pdf.render import Job
 
-CARD_LEFT = 20          # mm: a 170 mm card centred on 210 mm A4, so duplex back sides line up
-CARD_HEIGHT = 55
+CARD_WIDTH, CARD_HEIGHT = 170, 55    # mm: the pocket card, flat
 CARDS_PER_A4 = 5
 HELP_CARD_WIDTH = 85    # mm: the help card is one panel of the pocket card, credit-card size
-HELP_CARD_COLUMNS, HELP_CARD_ROWS = 2, 5
 SHORT_KINDS = {"date", "time", "text"}   # two of these in a row share a line on paper
 
 _environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
@@ -133,12 +131,23 @@ def card(source: PrintSource, name: str) -> Job:
 
 
 def card_a4(source: PrintSource, name: str) -> Job:
-    """Five flat cards on A4 with cut and fold marks and a note on how to print; page 2 holds the insides for
-    long-edge duplex. The cards are placed from the pocket card's PDF (pdf/sheet.py)."""
-    tops = [(297 - CARDS_PER_A4 * CARD_HEIGHT) / 2 + i * CARD_HEIGHT for i in range(CARDS_PER_A4)]
-    frame = job_from_template(source, "card-a4.html.j2", source.content.texts.card.title, name, card_left=CARD_LEFT,
-                              card_tops=tops, cut_lines=[*tops, tops[-1] + CARD_HEIGHT])
-    return replace(card(source, name), frame=frame.html, slots=tuple((CARD_LEFT, top) for top in tops))
+    """Five flat cards on A4 with cut and fold marks and a note on how to print; page 2 holds the insides."""
+    return _sheet(card(source, name), source, source.content.texts.card.title, name, (CARD_WIDTH, CARD_HEIGHT),
+                  (1, CARDS_PER_A4), mark=8, folds=(CARD_WIDTH / 2,), note=source.content.texts.downloads["card_a4"].text)
+
+
+def _sheet(card_job: Job, source: PrintSource, title: str, name: str, size: tuple[float, float],
+           grid: tuple[int, int], mark: float, folds: tuple[float, ...] = (), note: str = "", outline: bool = False,
+           **extra: Any) -> Job:
+    """A sheet of cards on A4: `grid` (columns, rows) of cards of `size` (mm), centred; its frame (cut marks, and the
+    fold marks at `folds` mm into each card, the note, the outline) from cards-a4.html.j2. The cards are placed from
+    the card's own PDF (pdf/sheet.py)."""
+    (width, height), (columns, rows) = size, grid
+    xs = [(210 - columns * width) / 2 + i * width for i in range(columns + 1)]
+    ys = [(297 - rows * height) / 2 + i * height for i in range(rows + 1)]
+    frame = job_from_template(source, "cards-a4.html.j2", title, name, xs=xs, ys=ys, mark=mark, note=note,
+                              outline=outline, folds=[xs[0] + fold for fold in folds], **extra)
+    return replace(card_job, frame=frame.html, slots=tuple((x, y) for y in ys[:-1] for x in xs[:-1]))
 
 
 def _help_card_context(source: PrintSource) -> dict[str, Any]:
@@ -162,15 +171,10 @@ def help_card(source: PrintSource, name: str) -> Job:
 
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
-    """Ten help cards on A4 with an outline and cut marks, the backs on page 2 for long-edge duplex; the cards are
-    placed from the help card's PDF (pdf/sheet.py)."""
-    left, top = (210 - HELP_CARD_COLUMNS * HELP_CARD_WIDTH) / 2, (297 - HELP_CARD_ROWS * CARD_HEIGHT) / 2
-    columns = [left + i * HELP_CARD_WIDTH for i in range(HELP_CARD_COLUMNS)]
-    rows = [top + i * CARD_HEIGHT for i in range(HELP_CARD_ROWS)]
-    frame = job_from_template(source, "help-card-a4.html.j2", source.card.data.texts.title, name, columns=columns,
-                              rows=rows, cuts_x=[*columns, columns[-1] + HELP_CARD_WIDTH],
-                              cuts_y=[*rows, rows[-1] + CARD_HEIGHT], **_help_card_context(source))
-    return replace(help_card(source, name), frame=frame.html, slots=tuple((x, y) for y in rows for x in columns))
+    """Ten help cards on A4 with an outline and cut marks; page 2 holds the backs."""
+    context = _help_card_context(source)
+    return _sheet(help_card(source, name), source, source.card.data.texts.title, name, (HELP_CARD_WIDTH, CARD_HEIGHT),
+                  (2, 5), mark=7, outline=True, lang=context["lang"], dir=context["dir"])
 
 
 def checklist(source: PrintSource, name: str) -> Job:
