@@ -172,9 +172,8 @@ def help_card(source: PrintSource, name: str) -> Job:
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
     """Ten help cards on A4 with an outline and cut marks; page 2 holds the backs."""
-    context = _help_card_context(source)
     return _sheet(help_card(source, name), source, source.card.data.texts.title, name, (HELP_CARD_WIDTH, CARD_HEIGHT),
-                  (2, 5), mark=7, outline=True, lang=context["lang"], dir=context["dir"])
+                  (2, 5), mark=7, outline=True, lang=source.card.code, dir=source.card.data.direction)
 
 
 def checklist(source: PrintSource, name: str) -> Job:

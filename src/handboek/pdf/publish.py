@@ -7,7 +7,7 @@ import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handboek.model.pages import language_root
@@ -70,8 +70,7 @@ class Printing:
             cached, target = cache.cached_path(job, source.inputs(), self.cache_dir), site_dir / output.path
             preview = site_dir / output.preview_path if output.preview_path else None
             # A sheet of cards is placed from its card's PDF when that is in the cache by then (cards go first).
-            card = cache.cached_path(replace(job, frame="", slots=()), source.inputs(), self.cache_dir) \
-                if job.slots else None
+            card = cache.cached_path(job.alone, source.inputs(), self.cache_dir) if job.slots else None
             if cached.is_file() and (preview is None or cache.preview_of(cached).is_file()):
                 cache.copy_out(cached, target, preview)
                 self.made.append(Made(target, rendered=False))

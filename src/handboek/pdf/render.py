@@ -31,6 +31,11 @@ class Job:
     frame: str = ""             # a sheet of cards: the HTML of the A4 around them, and where the cards go
     slots: sheet.Slots = ()     # (pdf/sheet.py); `html` is then the card's
 
+    @property
+    def alone(self) -> Job:
+        """A sheet's card on its own: the job of the card's PDF."""
+        return replace(self, frame="", slots=())
+
 
 def _boxes(box) -> Iterator:  # noqa: ANN001 - a WeasyPrint layout box
     """Every layout box under `box`, depth first."""
@@ -97,9 +102,8 @@ def render(job: Job, fonts: FontConfiguration | None = None, card: bytes | None 
     error (an image or stylesheet it could not load, an image without alt text). A sheet places `card`, the card's
     PDF, or renders the card first when it is not given."""
     if job.slots:
-        alone = replace(job, frame="", slots=())
-        frame = render(replace(alone, html=job.frame, measure_css=""), fonts)
-        return sheet.place(card or render(alone, fonts), frame, job.slots)
+        frame = render(replace(job.alone, html=job.frame, measure_css=""), fonts)
+        return sheet.place(card or render(job.alone, fonts), frame, job.slots)
     from weasyprint import CSS, HTML  # imported here: a build that only copies cached PDFs never needs it
     from weasyprint.text.fonts import FontConfiguration
 
