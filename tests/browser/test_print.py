@@ -70,8 +70,8 @@ def test_page_prints_as_a_clean_a4_page(new_tab: TabFactory, path: str, scheme: 
     whole = squeeze("\n".join(texts))
     assert nav_only and not [title for title in nav_only if squeeze(title) in whole], "no navigation on paper"
     assert squeeze(placeholder) not in whole, "no search on paper"
-    first_lines = [line.strip() for line in texts[0].splitlines()[:2]]
-    assert first_lines == [banner, heading], "the page starts with the demo warning and the page title"
+    # Compared without white space: where the warning wraps depends on the fonts the machine has.
+    assert squeeze(texts[0]).startswith(squeeze(banner + heading)), "the page starts with the demo warning and title"
     assert squeeze(heading) in whole and all(texts), "no empty pages"
 
 
