@@ -6,17 +6,16 @@ alt text, and anything loaded from outside the site.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from email_validator import EmailNotValidError, validate_email
 from lxml import etree
 
 from handboek.model import phone
+from handboek.model.fields import normalized_email
 from handboek.model.pages import Page
 from handboek.problems import Problem, line_of
 
@@ -81,16 +80,6 @@ def content_of(tree: etree._Element, marker: str) -> etree._Element | None:
             return article
     found = _CONTENT(tree, marker=marker)
     return found[0] if found else None
-
-
-@functools.lru_cache(maxsize=4096)
-def _email_error(address: str) -> str | None:
-    """Why an e-mail address is not valid, or None; each address is checked once per process."""
-    try:
-        validate_email(address, check_deliverability=False)
-    except EmailNotValidError as error:
-        return str(error).rstrip(".")
-    return None
 
 
 def _line(page: Page, needle: str) -> int:
@@ -161,8 +150,9 @@ def page_problems(page: Page, path: str, found: Found, expanded: str,
                     "make the number in the link and the number in the text the same")
         elif scheme == "mailto":
             address = unquote(url[7:].split("?")[0])
-            error = _email_error(address)
-            if error is not None:
+            try:
+                normalized_email(address)
+            except ValueError as error:
                 add(link, f"'{url}' is not a valid e-mail link ({error})", "write it like mailto:naam@gemeente.nl")
         elif scheme == "http" and link.tag == "a":
             add(link, f"'{url}' is not a secure (https) link", "use the https:// address of the same page")

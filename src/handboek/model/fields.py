@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
+from handboek.memo import remembered
 from handboek.model import colours, phone
 
 
@@ -40,10 +40,21 @@ def _email(value: str) -> str:
     if not value:
         return value
     try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError as error:
+        return normalized_email(value)
+    except ValueError as error:
         raise PydanticCustomError("email", "'{value}' is not an e-mail address ({reason})",
-                                  {"value": value, "reason": str(error).rstrip(".")}) from None
+                                  {"value": value, "reason": str(error)}) from None
+
+
+@remembered("email-validator")
+def normalized_email(address: str) -> str:
+    """The address as email-validator writes it; ValueError with the reason when it is not an e-mail address."""
+    from email_validator import EmailNotValidError, validate_email   # imported only for an address not seen before
+
+    try:
+        return validate_email(address, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValueError(str(error).rstrip(".")) from None
 
 
 def _url(value: str) -> str:

@@ -1,17 +1,22 @@
-"""Phone numbers: Dutch or international, checked and dialled with libphonenumber."""
+"""Phone numbers: Dutch or international, checked and dialled with libphonenumber (answers kept: handboek.memo)."""
 
 from __future__ import annotations
 
-import functools
+from typing import TYPE_CHECKING
 
-import phonenumbers
-from phonenumbers import shortnumberinfo
+from handboek.memo import remembered
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 REGION = "NL"
 
 
 def parse(text: str) -> phonenumbers.PhoneNumber | None:
     """Return the number if `text` is a valid Dutch, Dutch short or international number."""
+    import phonenumbers     # imported only when a number is first asked about
+    from phonenumbers import shortnumberinfo
+
     try:
         number = phonenumbers.parse(text, REGION)
     except phonenumbers.NumberParseException:
@@ -21,14 +26,17 @@ def parse(text: str) -> phonenumbers.PhoneNumber | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered("phonenumbers")
 def is_valid(text: str) -> bool:
     """True when `text` is a phone number that can be dialled from the Netherlands."""
     return parse(text) is not None
 
 
+@remembered("phonenumbers")
 def tel_href(text: str) -> str:
     """The `tel:` link for a number, dialled as from a Dutch phone, e.g. `tel:08007000`."""
+    import phonenumbers
+
     number = parse(text)
     if number is None:
         raise ValueError(f"not a phone number: {text!r}")
@@ -36,7 +44,7 @@ def tel_href(text: str) -> str:
     return f"tel:{digits or phonenumbers.national_significant_number(number)}"
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered("phonenumbers")
 def same_number(a: str, b: str) -> bool:
     """True when two texts are the same valid phone number, whatever the spacing or notation."""
     first, second = parse(a), parse(b)

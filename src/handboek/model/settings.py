@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from email_validator import EmailNotValidError, validate_email
 
 from pydantic import (
     BaseModel,
@@ -19,7 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from handboek.model import colours, yamlfile
-from handboek.model.fields import Colour, Email, Phone, Plain, Url
+from handboek.model.fields import Colour, Email, Phone, Plain, Url, normalized_email
 from handboek.problems import Problem, ProblemsFound
 from handboek.model.validation import problems_from_validation_error
 
@@ -165,8 +164,8 @@ class ReportChannel(_Section):
         """Secure e-mail names its address, a case system its name; a closed envelope needs nothing."""
         if self.via == "secure_email":
             try:
-                validate_email(self.detail, check_deliverability=False)
-            except EmailNotValidError:
+                normalized_email(self.detail)
+            except ValueError:
                 raise PydanticCustomError("channel", "via secure_email needs the address in detail "
                                           "(now '{detail}')", {"detail": self.detail}) from None
         elif self.via == "case_system" and not self.detail.strip():
