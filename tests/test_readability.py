@@ -74,20 +74,20 @@ def test_only_complete_sentences_count_for_the_average() -> None:
 
 
 def test_b1_text_passes() -> None:
-    measured = readability.measure_text(B1_TEXT)
+    measured = readability.measure(paragraphs(B1_TEXT))
     assert measured.sentence_length < 8 and measured.long_word_share < 0.1
     assert readability.verdict(measured) == []
 
 
 def test_official_prose_fails_on_both_measures() -> None:
-    measured = readability.measure_text(OFFICIAL_TEXT)
+    measured = readability.measure(paragraphs(OFFICIAL_TEXT))
     assert measured.sentence_length > 18 and measured.long_word_share > 0.2
     found = readability.verdict(measured)
     assert len(found) == 2 and "sentences average" in found[0] and "syllables" in found[1]
 
 
 def test_long_sentences_of_everyday_words_fail_on_sentence_length() -> None:
-    measured = readability.measure_text(LONG_SENTENCES)
+    measured = readability.measure(paragraphs(LONG_SENTENCES))
     assert measured.long_word_share < Limits().long_word_share
     assert [text.split()[0] for text in readability.verdict(measured)] == ["sentences"]
 

@@ -196,11 +196,6 @@ def measure(content: Content) -> Measurement:
     return measure_blocks(text_blocks(content))
 
 
-def measure_text(text: str) -> Measurement:
-    """The numbers of plain text; blank lines separate blocks."""
-    return measure_blocks([block for block in re.split(r"\n\s*\n", text) if block.strip()])
-
-
 def verdict(measurement: Measurement, limits: Limits = Limits(), *, long_words: bool = True) -> list[str]:
     """What is above B1 in these numbers; empty when the text is fine or too short to judge."""
     if measurement.words < limits.min_words:
