@@ -8,7 +8,8 @@ language, and `_build.first(config)` tells the first language (a new build) from
 |----------------------|-----------------------------------------|--------------------------------------------------------|
 | on_startup           | once per `mkdocs` command               | remember whether this is `mkdocs serve`                |
 | on_config (-110)     | every language, after i18n localised it | first language: load settings, data and pages once     |
-|                      |                                         | (stop on errors); every language: its site options     |
+|                      |                                         | (stop on errors), and what the last build kept         |
+|                      |                                         | (memo.py); every language: its site options            |
 | on_files (-110)      | every language                          | add the house-style CSS, the logo and the gemeente's   |
 |                      |                                         | fonts                                                  |
 | on_nav (-110)        | every language, after i18n localised it | remember the page order (the handbook PDF follows it)  |
@@ -34,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -50,7 +51,7 @@ from handboek.checks import built, engine_messages, links
 from handboek.model import project, review
 from handboek.model.pages import language_root
 from handboek.model.texts import fill
-from handboek.pdf import cache, products
+from handboek.pdf import cache, documents, products
 from handboek.pdf.publish import Printing
 from handboek.problems import ProblemsFound, Report, shown
 from handboek.site import csp, shortcodes, style
@@ -148,6 +149,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.config_file, _build.docs_dir = Path(config.config_file_path), Path(config.docs_dir)
         _build.preview = i18n.config.build_only_locale is not None
         memo.keep_in(root / KEPT)
+        documents.keep_compiled_in(root / KEPT / "jinja")
         try:
             _build.project, problems = project.load(root, options["settings"], options["data"],
                                                     shown(Path(config.docs_dir), root), i18n.build_languages,
@@ -210,9 +212,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     # MkDocs makes a new environment for every language and build; compiling Material's templates again each
     # time would be a third of a rebuild. Jinja checks each template's source before it uses the compiled copy.
-    compiled = _build.project.root / KEPT / "jinja"
-    compiled.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+    memo.keep_compiled(env, _build.project.root / KEPT / "jinja")
     env.globals["navcache"] = navcache
     env.filters["navurl"] = navurl
     # Material writes its inline scripts from partials/javascripts/; overrides/ makes each the same on every page.

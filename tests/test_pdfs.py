@@ -15,7 +15,8 @@ import yaml
 import zxingcpp
 from PIL import Image
 
-from conftest import FIXTURE_SETTINGS, LANGUAGES, ROOT, TODAY, Build, carry_pdf_cache, pdf_pages, pdf_text, run_build, smallest_text
+from conftest import (FIXTURE_SETTINGS, LANGUAGES, ROOT, TODAY, Build, carry_pdf_cache, pdf_pages, pdf_text, run_build,
+                      smallest_text)
 from handboek.pdf.products import KINDS, SITE_KINDS, outputs
 
 MM = 72 / 25.4

@@ -75,6 +75,7 @@ def test_only_complete_sentences_count_for_the_average() -> None:
 
 def test_b1_text_passes() -> None:
     measured = readability.measure(paragraphs(B1_TEXT))
+    assert measured.words >= Limits().min_words and measured.sentences >= Limits().min_sentences, "enough to judge"
     assert measured.sentence_length < 8 and measured.long_word_share < 0.1
     assert readability.verdict(measured) == []
 

@@ -1,19 +1,24 @@
-"""Answers of slow pure functions (colour maths, syllable counts), kept on disk from one build to the next.
+"""What one build keeps for the next: answers of slow pure functions (colour maths, syllable counts, phone
+numbers, e-mail addresses, QR codes), and compiled templates.
 
-Every build asks the same questions as the one before; a kept answer spares importing coloraide and parsing
-pyphen's Dutch dictionary. It belongs to its function's source file and the version of the library it uses.
+Every build asks the same questions as the one before; a kept answer spares importing coloraide, phonenumbers,
+email-validator and segno, and parsing pyphen's Dutch dictionary. It belongs to its function's source text and the
+version of the library it uses.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import inspect
 import json
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import ParamSpec, TypeVar
+
+import jinja2
 
 Question = ParamSpec("Question")
 Answer = TypeVar("Answer", str, int, float)
@@ -52,8 +57,8 @@ def remembered(library: str) -> Callable[[Callable[Question, Answer]], Callable[
 
     def decorate(function: Callable[Question, Answer]) -> Callable[Question, Answer]:
         signature = inspect.signature(function)
-        source = Path(inspect.getsourcefile(function) or __file__).stat()
-        prefix = [function.__qualname__, library, version(library), source.st_size, source.st_mtime_ns]
+        source = hashlib.sha1(Path(inspect.getsourcefile(function) or __file__).read_bytes()).hexdigest()
+        prefix = [f"{function.__module__}.{function.__qualname__}", library, _version(library), source]
 
         @functools.wraps(function)
         def answer(*args: Question.args, **named: Question.kwargs) -> Answer:
@@ -67,3 +72,25 @@ def remembered(library: str) -> Callable[[Callable[Question, Answer]], Callable[
         return answer
 
     return decorate
+
+
+@functools.cache
+def _version(library: str) -> str:
+    """The installed version of a library."""
+    return version(library)
+
+
+def keep_compiled(environment: jinja2.Environment, folder: Path) -> None:
+    """Keep the environment's compiled templates in `folder` for the next build.
+
+    Jinja checks a template's text before it uses the compiled copy, but not the Jinja version or the options the
+    copy was compiled with: those go into the file names.
+    """
+    autoescape = environment.autoescape
+    if callable(autoescape):    # select_autoescape(): the extensions it was given
+        autoescape = [cell.cell_contents for cell in autoescape.__closure__ or ()]
+    options = (jinja2.__version__, environment.trim_blocks, environment.lstrip_blocks,
+               environment.keep_trailing_newline, sorted(environment.extensions), autoescape)
+    stamp = hashlib.sha1(repr(options).encode("utf-8")).hexdigest()[:12]
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder), f"__jinja2_{stamp}_%s.cache")

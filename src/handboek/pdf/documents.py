@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from handboek import memo
 from handboek.model import colours, review
 from handboek.model.content import Content, FormField
 from handboek.model.helpcard import Card, Facts
@@ -36,10 +37,9 @@ HELP_CARD_TALL = "@page { size: 85mm 400mm !important; }"
 
 
 def keep_compiled_in(folder: Path) -> None:
-    """Keep the compiled templates in `folder`: a warm build renders every PDF's HTML to find it in the cache, and
-    compiling the templates again each time would be a third of that."""
-    folder.mkdir(parents=True, exist_ok=True)
-    _environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    """Keep the compiled print templates in `folder`: a warm build renders every PDF's HTML to find it in the cache,
+    and compiling the templates again each time would be a third of that."""
+    memo.keep_compiled(_environment, folder)
 
 
 def css_string(value: object) -> Markup:

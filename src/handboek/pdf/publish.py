@@ -12,7 +12,7 @@ from pathlib import Path
 
 from handboek.model.pages import language_root
 from handboek.model.project import Project
-from handboek.pdf import cache, documents, handbook, render
+from handboek.pdf import cache, handbook, render
 from handboek.pdf.documents import PrintSource
 from handboek.pdf.products import outputs
 from handboek.problems import Problem, ProblemsFound, shown
@@ -58,10 +58,6 @@ class Printing:
     rendering: list[tuple[str, Path, Path, Future, Path | None]] = field(default_factory=list)  # ..., preview
     later: list[tuple[str, render.Job, Path, Path, Path | None, Path | None]] = field(default_factory=list)
     _pool: ProcessPoolExecutor | None = None
-
-    def __post_init__(self) -> None:
-        """The print templates are compiled once, beside the site's (.cache/handboek/jinja)."""
-        documents.keep_compiled_in(self.cache_dir.parent / "jinja")
 
     def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
         """Take the PDFs of a language whose pages are built: from the cache, or start rendering them."""
