@@ -162,7 +162,7 @@ def test_a_source_read_too_long_ago_is_a_warning(broken: tuple[Build, dict[str, 
 def test_overdue_page_shows_it_to_the_reader(broken: tuple[Build, dict[str, int]]) -> None:
     build, _ = broken
     page = (build.site / "meer-leren/index.html").read_text(encoding="utf-8")
-    assert "moest uiterlijk 15 januari 2026 opnieuw gecontroleerd worden" in page
+    assert "moest deze pagina uiterlijk 15 januari 2026 opnieuw controleren" in page
     assert "Laatst gecontroleerd op 15 januari 2025" in page
 
 
