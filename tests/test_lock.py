@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import re
 import shlex
+import subprocess
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,19 +208,32 @@ def test_build_in_is_the_build_system_of_pyproject() -> None:
         "requirements/build.in:1: make it list exactly [build-system] requires of pyproject.toml"
 
 
-def test_makefile_installs_from_the_lock_and_reinstalls_when_it_changes() -> None:
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    rules = {target: prerequisites.split() for target, prerequisites in re.findall(r"^(\S+):([^=\n]*)$", makefile, re.M)}
-    assert "requirements/runtime.txt" in rules["$(VENV)/.installed"]
-    assert "requirements/test.txt" in rules["$(VENV)/.installed-test"]
-    assert "requirements/bench.txt" in rules["$(VENV)/.installed-bench"]
-    assert "requirements/tools.txt" in rules["$(TOOLS)/.installed"]
-    installs = re.findall(r"pip install ([^\n]+)", makefile)
-    assert installs and all("--require-hashes" in line or "--no-deps" in line for line in installs), installs
-    locks = re.search(r"^LOCKS\s*:=(.+)$", makefile, re.M)
-    assert locks and sorted(locks[1].split()) == sorted(f"requirements/{name}" for name in (*SHARED, "tools.txt")), \
-        "make audit must look at every lock file"
+def test_make_installs_each_environment_from_its_lock_and_again_when_the_lock_changes(tmp_path: Path) -> None:
+    """What make would run (make -n) in a new checkout, once the environments exist, and after a lock changed (-W)."""
+    venv, tools = tmp_path / "venv", tmp_path / "tools"
 
+    def installs(target: str, *changed: str) -> list[str]:
+        dry = subprocess.run(["make", "-n", "--no-print-directory", f"VENV={venv}", f"TOOLS={tools}",
+                              *(f"--what-if={path}" for path in changed), target],
+                             cwd=ROOT, capture_output=True, text=True, check=True)
+        return [line for line in dry.stdout.splitlines() if "pip install" in line]
+
+    targets = {f"{venv}/.installed": "runtime.txt", f"{venv}/.installed-test": "test.txt",
+               f"{venv}/.installed-bench": "bench.txt", f"{tools}/.installed": "tools.txt"}
+    for target, lock in targets.items():
+        new = installs(target)
+        assert any(f"-r requirements/{lock}" in line for line in new), (target, new)
+        assert all("--require-hashes" in line or "--no-deps" in line for line in new), new
+    for stamp in targets:       # the environments exist, newer than every lock
+        Path(stamp).parent.mkdir(exist_ok=True)
+        Path(stamp).touch()
+    for target, lock in targets.items():
+        assert installs(target) == [], f"{target} is installed already"
+        assert any(f"-r requirements/{lock}" in line for line in installs(target, f"requirements/{lock}")), \
+            f"a changed requirements/{lock} installs {target} again"
+    audit = subprocess.run(["make", "-n", "--no-print-directory", f"TOOLS={tools}", "audit"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout
+    assert all(f"-r requirements/{name}" in audit for name in (*SHARED, "tools.txt")), "make audit must look at every lock"
 
 def test_the_check_finds_a_pin_that_was_changed_without_make_lock(tmp_path: Path) -> None:
     project = tmp_path / "project"
