@@ -55,7 +55,7 @@ from handboek.pdf import cache, documents, products
 from handboek.pdf.publish import Printing
 from handboek.problems import ProblemsFound, Report, shown
 from handboek.site import csp, shortcodes, style
-from handboek.site.blocks import Where
+from handboek.site.generated import HostPage
 
 log = logging.getLogger("mkdocs.hooks.lifecycle")
 # mkdocs-static-i18n explains each language switch at INFO level; nobody can act on that.
@@ -234,7 +234,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     # MkDocs strips blank lines after the front matter; count them to keep line numbers right.
     stripped = len(source.body) - len(source.body.lstrip("\n"))
-    context = shortcodes.Context(_build.project, Where(lang, source.rel), source.display,
+    context = shortcodes.Context(_build.project, HostPage(lang, source.rel), source.display,
                                  source.body_first_line + stripped, preview=_build.preview)
     expanded, problems = shortcodes.expand(markdown, context)
     _build.report.extend(problems)
@@ -283,7 +283,7 @@ def _finish(config: MkDocsConfig) -> None:
             log.info(f"Preview: {wanted - len(made)} changed PDF(s) are not shown; run 'make build' to make them.")
     promised = {path for output in products.outputs(current) for path in (output.path, output.preview_path) if path}
     found = built.problems(current, site_dir, _build.expanded, None if _build.serving else _build.allowed_scripts,
-                           promised, switches=not _build.preview)
+                           promised, language_selector=not _build.preview)
     _build.report.extend(links.once(found, already=_build.report.problems))
     memo.save()
     _build.print_report()

@@ -26,12 +26,12 @@ def site_files(site_dir: Path) -> set[str]:
 
 
 def problems(project: Project, site_dir: Path, expanded: dict[tuple[str, str], str], allowed_scripts: set[str] | None,
-             promised: set[str], switches: bool = True) -> list[Problem]:
+             promised: set[str], language_selector: bool = True) -> list[Problem]:
     """Every problem of the built pages of `project` in `site_dir`.
 
     `expanded`: each page's Markdown after shortcodes, by (language, path). `allowed_scripts`: the hashes of the
-    theme's inline scripts; None checks no scripts (the live preview adds its own). `switches=False` leaves out
-    the language selector (a preview of one language). `promised`: files that links may point to although the
+    theme's inline scripts; None checks no scripts (the live preview adds its own). `language_selector=False` leaves
+    out the language selector (a preview of one language). `promised`: files that links may point to although the
     build did not write them (PDFs the live preview leaves out).
     """
     files = site_files(site_dir) | promised
@@ -49,7 +49,7 @@ def problems(project: Project, site_dir: Path, expanded: dict[tuple[str, str], s
                 article = links.content_of(tree, readability.CONTENT_CLASS)
                 page_links = links.collect(tree, article)
                 local, into_site = links.page_problems(page, path, page_links, expanded.get((lang, page.rel), ""),
-                                                       switches)
+                                                       language_selector)
                 if lang == readability.LANGUAGE and article is not None:
                     local += readability.problems(page.display, article, page.text)
             except Exception as error:  # noqa: BLE001 - one unreadable page must not hide the others' problems

@@ -115,11 +115,11 @@ Internal = tuple[Link, str, str]     # a link to a file of the site: the link, i
 
 
 def page_problems(page: Page, path: str, found: Found, expanded: str,
-                  switches: bool = True) -> tuple[list[Problem], list[Internal]]:
+                  language_selector: bool = True) -> tuple[list[Problem], list[Internal]]:
     """The problems one built page (at site path `path`) has on its own, and its links into the site, to check once
     all are built. `expanded` is its Markdown after shortcodes: a link written in it was checked by MkDocs.
 
-    `switches=False` leaves out the language selector (a one-language preview).
+    `language_selector=False` leaves out the language selector (a one-language preview).
     """
     problems: list[Problem] = []
     internal: list[Internal] = []
@@ -128,7 +128,7 @@ def page_problems(page: Page, path: str, found: Found, expanded: str,
         problems.append(_problem(page, link, message, fix))
 
     for link in found.links:
-        if link.language_switch and not switches:
+        if link.language_switch and not language_selector:
             continue
         url = link.url.strip()
         try:

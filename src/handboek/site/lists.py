@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handboek.model import review
 from handboek.model.project import Project
-from handboek.site.blocks import Where
+from handboek.site.generated import HostPage
 
 
 def _cell(text: str) -> str:
@@ -18,9 +18,9 @@ def _table(*rows: tuple[str, str, str]) -> str:
     return "\n".join([lines[0], "|---|---|---|", *lines[1:]]) + "\n"
 
 
-def translation_status(project: Project, where: Where, preview: bool) -> str:
+def translation_status(project: Project, host: HostPage, preview: bool) -> str:
     """A table with the status of every translated page and data file; a preview of one language has none."""
-    labels = project.contents[where.lang].texts.status
+    labels = project.contents[host.lang].texts.status
     if preview:
         return labels.one_language + "\n"
     words = {"current": labels.current, "outdated": labels.outdated, "missing": labels.missing}
@@ -28,14 +28,14 @@ def translation_status(project: Project, where: Where, preview: bool) -> str:
                   *((f"`{_cell(entry.source)}`", entry.lang, words[entry.status]) for entry in project.translations))
 
 
-def changes(project: Project, where: Where) -> str:
+def changes(project: Project, host: HostPage) -> str:
     """Every change note of this language's pages, newest first, linked to its page."""
-    labels = project.contents[where.lang].texts.changes
+    labels = project.contents[host.lang].texts.changes
     notes = sorted(((change.date, page.title or rel, rel, change.note)
-                    for rel, page in project.pages.get(where.lang, {}).items() if page.meta is not None
+                    for rel, page in project.pages.get(host.lang, {}).items() if page.meta is not None
                     for change in page.meta.changes), key=lambda note: (-note[0].toordinal(), note[1]))
     if not notes:
         return labels.none + "\n"
     return _table((labels.date, labels.page, labels.change),
-                  *((review.long_date(day, where.lang), f"[{_cell(title)}]({where.link_to_page(rel)})", _cell(note))
+                  *((review.long_date(day, host.lang), f"[{_cell(title)}]({host.link_to_page(rel)})", _cell(note))
                     for day, title, rel, note in notes))

@@ -13,8 +13,8 @@ from handboek.model.project import Project
 from handboek.model.pages import language_root, url_dir
 from handboek.pdf import products
 from handboek.problems import Problem
-from handboek.site import blocks, lists
-from handboek.site.blocks import Where
+from handboek.site import generated, lists
+from handboek.site.generated import HostPage
 
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[A-Za-z0-9_-]*)(?P<args>(?:(?!-->).)*?)\s*-->")
 FENCE = re.compile(r"^(?:```|~~~)")
@@ -25,7 +25,7 @@ class Context:
     """What a shortcode needs to know about the page it is on."""
 
     project: Project
-    where: Where
+    host: HostPage
     display: str          # the file as editors see it, e.g. docs/nl/signalen.md
     first_line: int       # line number of the Markdown body's first line
     preview: bool = False  # a preview that builds one language
@@ -39,7 +39,7 @@ class Context:
     @property
     def content(self):  # noqa: ANN201 - the Content of this page's language
         """The content of this page's language."""
-        return self.project.contents[self.where.lang]
+        return self.project.contents[self.host.lang]
 
 
 Render = Callable[[Context, str], str]
@@ -54,15 +54,15 @@ def _signals(c: Context, about: str) -> str:
     data = c.content.signals
     if about == "more":
         c.cite(*data.more)
-        return blocks.more_signals(c.content)
+        return generated.more_signals(c.content)
     c.cite(*(signal for _, signal in data.about(about or "person")))
-    return blocks.signals(c.content, about or "person")
+    return generated.signals(c.content, about or "person")
 
 
 def _steps(c: Context, form: str) -> str:
     """The steps in full, or as a summary that links to them."""
     c.cite(*c.content.steps.steps)
-    return blocks.steps_summary(c.content, c.where) if form else blocks.steps(c.content)
+    return generated.steps_summary(c.content, c.host) if form else generated.steps(c.content)
 
 
 def _sources(c: Context, ids: str) -> str:
@@ -72,25 +72,25 @@ def _sources(c: Context, ids: str) -> str:
     if unknown:
         raise BadArgument(f"the source '{unknown[0]}' is not in data/sources.yml",
                           "use an id from data/sources.yml, or add the source there")
-    return blocks.sources(c.content, [*c.cited, *named])
+    return generated.sources(c.content, [*c.cited, *named])
 
 
 def _nonverbal(c: Context, _: str) -> str:
     """The non-verbal signals."""
     c.cite(c.content.signals.nonverbal)
-    return blocks.nonverbal(c.content)
+    return generated.nonverbal(c.content)
 
 
 def _donts(c: Context, _: str) -> str:
     """What not to do."""
     c.cite(*c.content.steps.donts.items)
-    return blocks.donts(c.content)
+    return generated.donts(c.content)
 
 
 def _organisations(c: Context, _: str) -> str:
     """The national organisations."""
     c.cite(*c.content.organisations)
-    return blocks.organisations(c.content)
+    return generated.organisations(c.content)
 
 
 def _help_cards(c: Context) -> str:
@@ -100,8 +100,8 @@ def _help_cards(c: Context) -> str:
     for card in c.project.help_cards.chosen_cards():
         single, sheet = made[card.code, "help_card"], made[card.code, "help_card_a4"]
         cards.append((card, single.path, sheet.path, single.preview_path))
-    page_dir = language_root(c.where.lang, c.project.default_language) + url_dir(c.where.rel)
-    return blocks.help_cards(c.content, page_dir, cards)
+    page_dir = language_root(c.host.lang, c.project.default_language) + url_dir(c.host.rel)
+    return generated.help_cards(c.content, page_dir, cards)
 
 
 SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
@@ -110,16 +110,16 @@ SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "steps": (("", "summary"), _steps),
     "donts": ((), _donts),
     "contact": (("attention_officer", "care_coordinator", "interpreter"),
-                lambda c, a: blocks.contact(c.content, c.project.settings, a)),
+                lambda c, a: generated.contact(c.content, c.project.settings, a)),
     "organisations": ((), _organisations),
-    "report-form": ((), lambda c, a: blocks.report_form(c.content, c.project.settings)),
-    "report-form-link": ((), lambda c, a: blocks.report_form_link(c.content, c.project.settings, c.where)),
-    "privacy": ((), lambda c, a: blocks.privacy_block(c.content, c.project.settings)),
-    "downloads": ((), lambda c, a: blocks.downloads(c.content, c.where, [(p.kind, p.page) for p in products.PRODUCTS])),
+    "report-form": ((), lambda c, a: generated.report_form(c.content, c.project.settings)),
+    "report-form-link": ((), lambda c, a: generated.report_form_link(c.content, c.project.settings, c.host)),
+    "privacy": ((), lambda c, a: generated.privacy_block(c.content, c.project.settings)),
+    "downloads": ((), lambda c, a: generated.downloads(c.content, c.host, [(p.kind, p.page) for p in products.PRODUCTS])),
     "help-cards": ((), lambda c, a: _help_cards(c)),
     "sources": (None, _sources),      # the sources of the data on this page, and the ids given
-    "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.where, c.preview)),
-    "changes": ((), lambda c, a: lists.changes(c.project, c.where)),
+    "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.host, c.preview)),
+    "changes": ((), lambda c, a: lists.changes(c.project, c.host)),
 }
 
 

@@ -1,4 +1,5 @@
-"""The blocks that shortcodes put into pages: signals, steps, contacts, organisations, forms, downloads."""
+"""What shortcodes put into pages, generated from the data: signals, steps, contacts, organisations, forms,
+downloads and help cards, as Markdown or HTML."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ LEAFLET = "leaflet"       # the source this handbook started from; items from it
 
 
 @dataclass(frozen=True)
-class Where:
-    """The page a block is placed on."""
+class HostPage:
+    """The page that a generated block is placed on, and the relative links from it."""
 
     lang: str
     rel: str                 # path inside the language folder, e.g. over/index.md
@@ -113,9 +114,9 @@ def steps(content: Content) -> str:
     return "\n".join(parts)
 
 
-def steps_summary(content: Content, where: Where) -> str:
+def steps_summary(content: Content, host: HostPage) -> str:
     """The steps on one screen: a numbered list linking to the full steps, each with its condition."""
-    target = where.link_to_page(WHAT_TO_DO_PAGE)
+    target = host.link_to_page(WHAT_TO_DO_PAGE)
     lines = []
     for view in content.steps.views():
         line = f"{view.number}. [{view.step.short}]({target}#{view.step.id})"
@@ -288,21 +289,21 @@ def report_form(content: Content, settings: Settings) -> str:
             f'aria-label="{escape(form.title)}">{"".join(rows)}</form>\n')
 
 
-def report_form_link(content: Content, settings: Settings, where: Where) -> str:
+def report_form_link(content: Content, settings: Settings, host: HostPage) -> str:
     """Where staff find the form: the gemeente's own form first, when it has one."""
     labels = content.texts.form
     sentences = []
     if settings.report_form_url:
         sentences.append(fill(labels.own_form, link=f"[{urlsplit(settings.report_form_url).netloc}]"
                                                     f"({settings.report_form_url})"))
-    pdf = where.link_to_file(DOWNLOADS_DIR + content.texts.downloads["report_form"].file)
+    pdf = host.link_to_file(DOWNLOADS_DIR + content.texts.downloads["report_form"].file)
     sentences.append(fill(labels.handbook_form,
-                          form=f"[{labels.form_link}]({where.link_to_page(REPORT_FORM_PAGE)})",
+                          form=f"[{labels.form_link}]({host.link_to_page(REPORT_FORM_PAGE)})",
                           pdf=f'<a href="{escape(pdf)}">{escape(labels.pdf_link)}</a>'))
     return " ".join(sentences) + "\n"
 
 
-def downloads(content: Content, where: Where, kinds: list[tuple[str, str]]) -> str:
+def downloads(content: Content, host: HostPage, kinds: list[tuple[str, str]]) -> str:
     """The printable files of this language, with what each is for; `kinds` are (kind, page): a product with a page
     (one PDF for each of its editions) is one item that links to that page, once."""
     items, pages = [], set()
@@ -311,7 +312,7 @@ def downloads(content: Content, where: Where, kinds: list[tuple[str, str]]) -> s
         if page and page in pages:
             continue
         pages.add(page)
-        href = where.url_of_page(page) if page else where.link_to_file(DOWNLOADS_DIR + item.file)
+        href = host.url_of_page(page) if page else host.link_to_file(DOWNLOADS_DIR + item.file)
         kind_label = "" if page else ' <span class="downloads__type">PDF</span>'
         items.append(f'<li><a class="downloads__link" href="{escape(href)}">{escape(item.title)}</a>{kind_label}'
                      f'<br>{escape(item.text)}</li>')
