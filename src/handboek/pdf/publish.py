@@ -7,7 +7,7 @@ import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handboek.model.pages import language_root
@@ -61,9 +61,13 @@ class Printing:
 
     def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
         """Take the PDFs of a language whose pages are built: from the cache, or start rendering them."""
-        language_source = print_source(project, lang, site_dir, page_order)
+        from_pages = print_source(project, lang, site_dir, page_order)
+        # Only a product made from the pages has them (and their images) among its inputs: a new picture on a page
+        # must not render the pocket card again.
+        without_pages = replace(from_pages, chapters=())
         for output in sorted(outputs(project, lang), key=lambda output: not output.product.from_pages):
             product = output.product
+            language_source = from_pages if product.from_pages else without_pages
             source = product.for_edition(language_source, project, output.edition) if product.for_edition \
                 else language_source
             job = product.make(source, output.path)
