@@ -58,7 +58,7 @@ def remembered(library: str) -> Callable[[Callable[Question, Answer]], Callable[
     def decorate(function: Callable[Question, Answer]) -> Callable[Question, Answer]:
         signature = inspect.signature(function)
         source = hashlib.sha1(Path(inspect.getsourcefile(function) or __file__).read_bytes()).hexdigest()
-        prefix = [f"{function.__module__}.{function.__qualname__}", library, _version(library), source]
+        prefix = [f"{function.__module__}.{function.__qualname__}", library, library_version(library), source]
 
         @functools.wraps(function)
         def answer(*args: Question.args, **named: Question.kwargs) -> Answer:
@@ -75,8 +75,8 @@ def remembered(library: str) -> Callable[[Callable[Question, Answer]], Callable[
 
 
 @functools.cache
-def _version(library: str) -> str:
-    """The installed version of a library."""
+def library_version(library: str) -> str:
+    """The installed version of a library; looking it up scans the installed packages, so it is done once."""
     return version(library)
 
 

@@ -8,9 +8,9 @@ import os
 import tempfile
 import time
 from collections.abc import Iterable
-from importlib.metadata import version
 from pathlib import Path
 
+from handboek.memo import library_version
 from handboek.pdf import sheet
 from handboek.pdf.render import Job
 
@@ -28,22 +28,16 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
         return text.replace(PACKAGE, "<handboek>/").replace(job.base_url, "./")
 
     digest = hashlib.sha256()
-    placing = f"{job.slots} {_version('pypdfium2')}" if job.slots else ""
+    placing = f"{job.slots} {library_version('pypdfium2')}" if job.slots else ""
     if job.slots:       # how a sheet places its cards is code: its module shapes it too
         inputs = [*inputs, Path(sheet.__file__)]
-    for part in (relative(job.html), relative(job.frame), placing, job.variant or "", _version("weasyprint")):
+    for part in (relative(job.html), relative(job.frame), placing, job.variant or "", library_version("weasyprint")):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     for path in sorted(set(inputs)):
         digest.update(relative(path.resolve().as_uri()).encode("utf-8"))
         digest.update(_file_digest(path, *_stamp(path)))
     return digest.hexdigest()[:24]
-
-
-@functools.cache
-def _version(package: str) -> str:
-    """A library's version; looking it up costs a scan of the installed packages, so it is done once."""
-    return version(package)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
