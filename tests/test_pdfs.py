@@ -237,6 +237,28 @@ def test_pdfs_are_not_rendered_again_when_nothing_changed(demo_build: Build, pro
                                                                           for path in made]
 
 
+def test_a_pdf_keeps_its_cache_key_wherever_the_project_and_the_package_lie(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test above carries the cache from the checkout to a copy, but only proves this where both lie on the same
+    side of the package. Here one project lies before the package and one after it, as /check/... and /tmp/... did."""
+    from handboek.pdf import cache
+    from handboek.pdf.render import Job
+
+    package = tmp_path / "m" / "handboek"
+    monkeypatch.setattr(cache, "PACKAGE", package.as_uri() + "/")
+    (package / "fonts").mkdir(parents=True)
+    (package / "fonts" / "font.ttf").write_bytes(b"font")
+    keys = []
+    for folder in ("a", "z"):
+        project = tmp_path / folder
+        (project / "overrides").mkdir(parents=True)
+        (project / "overrides" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+        job = Job(name="nl/zakkaart.pdf", html=f"<img src='{project.as_uri()}/overrides/logo.svg'>",
+                  base_url=project.as_uri() + "/")
+        keys.append(cache.key(job, [project / "overrides" / "logo.svg", package / "fonts" / "font.ttf"]))
+    assert keys[0] == keys[1]
+
+
 def test_a_renderer_that_cannot_load_gives_one_line_per_pdf(project: Path, tmp_path: Path) -> None:
     from handboek.model import project as loaded
 

@@ -34,8 +34,9 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
     for part in (relative(job.html), relative(job.frame), placing, job.variant or "", library_version("weasyprint")):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
-    for path in sorted(set(inputs)):
-        digest.update(relative(path.resolve().as_uri()).encode("utf-8"))
+    # Sorted by the relative name: sorted by the absolute path, the order would depend on where the project lies.
+    for name, path in sorted({relative(path.resolve().as_uri()): path for path in inputs}.items()):
+        digest.update(name.encode("utf-8"))
         digest.update(_file_digest(path, *_stamp(path)))
     return digest.hexdigest()[:24]
 
