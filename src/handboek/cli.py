@@ -61,22 +61,10 @@ def cmd_translated(args: argparse.Namespace) -> int:
 
 def _translations(root: Path) -> tuple[list[translations.Entry], list[Problem]]:
     """The status of every translated page and data file, and the problems of those not current."""
-    docs, data = root / "docs", root / "data"
+    docs = root / "docs"
     languages = sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
-    sources, _ = pages.scan(docs, SOURCE_LANGUAGE, root)
-    entries, problems = [], []
-    for lang in languages:
-        found, _ = pages.scan(docs, lang, root)
-        lang_entries, lang_problems = translations.page_problems(sources, found, lang, f"docs/{lang}")
-        entries += lang_entries
-        problems += lang_problems
-        for name in content.LANGUAGE_FILES:
-            entry, found_problems = translations.data_problems(data / SOURCE_LANGUAGE / name, data / lang / name,
-                                                               f"data/{SOURCE_LANGUAGE}/{name}",
-                                                               f"data/{lang}/{name}", lang)
-            entries.append(entry)
-            problems += found_problems
-    return entries, problems
+    found = {lang: pages.scan(docs, lang, root)[0] for lang in [SOURCE_LANGUAGE, *languages]}
+    return translations.status(root, docs, root / "data", found, SOURCE_LANGUAGE, content.LANGUAGE_FILES)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

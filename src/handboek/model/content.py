@@ -8,25 +8,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from handboek.model import markup, review, yamlfile
 from handboek.problems import Problem, ProblemsFound, shown
-from handboek.model.fields import Email, Phone, Text, Url
+from handboek.model.fields import Email, Id, Phone, Record, Text, Url
 from handboek.model.texts import Texts, fill
-from handboek.model.validation import problems_from_validation_error
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+from handboek.model.validation import validated
 
 
-class _Record(BaseModel):
-    """A record in a data file: unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class _Translatable(_Record):
+class _Translatable(Record):
     """A per-language data file; translations record which nl version they follow."""
 
     translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
@@ -35,7 +27,7 @@ class _Translatable(_Record):
 SourceIds = list[Id]
 
 
-class Source(_Record):
+class Source(Record):
     """A public source the handbook's facts come from, with the date it was read."""
 
     id: Id = Field(json_schema_extra={"example": "wegwijzer-melden"})
@@ -49,13 +41,13 @@ class Source(_Record):
         return self.titles.get(lang, self.title)
 
 
-class SourcesFile(_Record):
+class SourcesFile(Record):
     """`data/sources.yml`, shared by all languages."""
 
     sources: list[Source] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., title: ..., url: ...]"})
 
 
-class ExtraSignal(_Record):
+class ExtraSignal(Record):
     """A signal named by another source than the leaflet: on the site, the checklist and the form, not the card."""
 
     id: Id = Field(json_schema_extra={"example": "rehearsed-story"})
@@ -72,7 +64,7 @@ class Signal(ExtraSignal):
     about: Literal["person", "address"] = Field(default="person", json_schema_extra={"example": "address"})
 
 
-class NonVerbal(_Record):
+class NonVerbal(Record):
     """The non-verbal signals."""
 
     short: Text = Field(min_length=1, max_length=60, json_schema_extra={"example": '"Let op: verlegen houding, kijkt weg"'})
@@ -95,7 +87,7 @@ class SignalsFile(_Translatable):
         return [(n, signal) for n, signal in enumerate(self.signals, start=1) if signal.about == kind]
 
 
-class Condition(_Record):
+class Condition(Record):
     """When a step may be taken; every place that shows the step shows the condition with it."""
 
     id: Id = Field(json_schema_extra={"example": "alone-and-safe"})
@@ -108,7 +100,7 @@ class Condition(_Record):
                                   json_schema_extra={"example": '"Niet alleen? Help gewoon verder."'})
 
 
-class Step(_Record):
+class Step(Record):
     """One step at the counter."""
 
     id: Id = Field(json_schema_extra={"example": "look-listen"})
@@ -119,7 +111,7 @@ class Step(_Record):
     sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[leaflet]"})
 
 
-class Dont(_Record):
+class Dont(Record):
     """Something not to do."""
 
     id: Id = Field(json_schema_extra={"example": "no-confronting"})
@@ -129,7 +121,7 @@ class Dont(_Record):
     card: bool = Field(default=True, json_schema_extra={"example": "false"})   # false: the card says it otherwise
 
 
-class Donts(_Record):
+class Donts(Record):
     """The list of things not to do."""
 
     title: Text = Field(min_length=1, json_schema_extra={"example": '"Wat doe je niet?"'})
@@ -169,7 +161,7 @@ class StepsFile(_Translatable):
 FieldKind = Literal["date", "time", "text", "textarea", "choice", "signals"]
 
 
-class FormField(_Record):
+class FormField(Record):
     """One field of the report form."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")] = Field(json_schema_extra={"example": "seen"})
@@ -189,7 +181,7 @@ class FormField(_Record):
         return self
 
 
-class FormSection(_Record):
+class FormSection(Record):
     """A group of fields on the report form, with a title."""
 
     title: Text = Field(min_length=1, json_schema_extra={"example": '"Over de persoon"'})
@@ -218,7 +210,7 @@ class ReportFormFile(_Translatable):
         return self
 
 
-class OrganisationText(_Record):
+class OrganisationText(Record):
     """What an organisation does, in one language."""
 
     name: Text = Field(min_length=1, json_schema_extra={"example": '"Politie"'})
@@ -227,7 +219,7 @@ class OrganisationText(_Record):
     hours: Text = Field(default="", json_schema_extra={"example": '"ma–vr 09:00–17:00"'})
 
 
-class Organisation(_Record):
+class Organisation(Record):
     """An organisation in the referral chain, with its source and the date it was checked."""
 
     id: Id = Field(json_schema_extra={"example": "police"})
@@ -238,8 +230,17 @@ class Organisation(_Record):
     sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[wegwijzer-melden]"})
     texts: dict[str, OrganisationText] = Field(json_schema_extra={"example": "{nl: ..., en: ...}"})
 
+    @model_validator(mode="before")
+    @classmethod
+    def _texts_by_language(cls, data: Any) -> Any:
+        """The file has `nl:` where the model has `texts.nl`: move the per-language blocks under `texts`."""
+        if not isinstance(data, dict):
+            return data
+        languages = [key for key in data if key not in cls.model_fields and _is_locale(key)]
+        return {k: v for k, v in data.items() if k not in languages} | {"texts": {k: data[k] for k in languages}}
 
-class OrganisationsFile(_Record):
+
+class OrganisationsFile(Record):
     """`data/organisations.yml`, shared by all languages."""
 
     organisations: list[Organisation] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., source: ...]"})
@@ -257,18 +258,10 @@ class Content:
     organisations: list[Organisation]
     sources: dict[str, Source]
 
-    def organisation_text(self, organisation: Organisation) -> OrganisationText:
-        """The organisation's text in this language."""
-        return organisation.texts[self.lang]
-
     @property
     def police_phone(self) -> str:
         """The police's number for reports without urgency, from the organisations data."""
         return next((o.phone for o in self.organisations if o.id == "police"), "")
-
-    def fallback(self) -> str:
-        """Whom to call when neither the aandachtsfunctionaris nor the deputy answers."""
-        return fill(self.texts.contact.fallback, phone=self.police_phone)
 
     def privacy_rule(self, via: str, detail: str) -> list[str]:
         """The one privacy rule of the form and the checklist: how the form travels (`via`), and that no copy stays."""
@@ -297,33 +290,9 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
 SHARED_FILES: dict[str, type[BaseModel]] = {"organisations.yml": OrganisationsFile, "sources.yml": SourcesFile}
 
 
-def _organisations_input(data: Any) -> Any:
-    """Move the per-language blocks of each organisation under `texts`, as the model expects."""
-    if not isinstance(data, dict) or not isinstance(data.get("organisations"), list):
-        return data
-    records = []
-    for record in data["organisations"]:
-        if isinstance(record, dict):
-            keys = set(Organisation.model_fields) - {"texts"}
-            record = {k: v for k, v in record.items() if k in keys or not _is_locale(k)} | {
-                "texts": {k: v for k, v in record.items() if k not in keys and _is_locale(k)}}
-        records.append(record)
-    return {**data, "organisations": records}
-
-
 def _is_locale(key: Any) -> bool:
     """True for a language code such as `nl` or `en`."""
     return isinstance(key, str) and len(key) == 2 and key.isalpha() and key.islower()
-
-
-def _validate(model: type[BaseModel], located: yamlfile.Located) -> Any:
-    """Validate parsed data against a model; problems point at the right line."""
-    data = _organisations_input(located.data) if model is OrganisationsFile else located.data
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        shown = _without_texts_level if model is OrganisationsFile else tuple
-        raise ProblemsFound(problems_from_validation_error(error, located, model, shown_loc=shown)) from None
 
 
 def _without_texts_level(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -365,7 +334,7 @@ def _read(path: Path, root: Path, model: type[BaseModel], problems: list[Problem
     try:
         located = yamlfile.load(path, shown(path, root))
         problems.extend(markup.problems(located.path, located.text))
-        return _validate(model, located), located
+        return validated(model, located, _without_texts_level if model is OrganisationsFile else tuple), located
     except ProblemsFound as found:
         problems.extend(found.problems)
         return None, None

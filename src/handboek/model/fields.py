@@ -5,11 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from handboek.memo import remembered
 from handboek.model import colours, phone
+
+
+class Record(BaseModel):
+    """A group of keys in a settings or data file: every key known, unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 def _text(value: Any) -> Any:
@@ -82,3 +88,4 @@ Phone = Annotated[str, BeforeValidator(_text), AfterValidator(_phone)]
 Email = Annotated[str, BeforeValidator(_text), AfterValidator(_email)]
 Url = Annotated[str, BeforeValidator(_text), AfterValidator(_url)]
 Colour = Annotated[str, BeforeValidator(_text), AfterValidator(_colour)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -10,32 +10,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from handboek.model import markup, translations, yamlfile
-from handboek.model.fields import Text
-from handboek.model.validation import problems_from_validation_error
+from handboek.model.fields import Id, Record, Text
+from handboek.model.validation import validated
 from handboek.problems import Problem, ProblemsFound, shown
 
 SOURCE_LANGUAGE = "nl"         # the source text; it is signed off with the rest of the handbook
 FOLDER = "help-card"           # data/help-card/<code>.yml
 FACTS = "help-card.yml"        # data/help-card.yml
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 LineText = Literal["comensha", "care_coordinator", "fier", "fairwork", "meld_misdaad_anoniem"]
-
-
-class _Record(BaseModel):
-    """A group of keys: every key known, unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
 Words = Annotated[Text, Field(min_length=1)]      # a line of the card: never empty
 
 
-class CardTexts(_Record):
+class CardTexts(Record):
     """The words of the card in one language."""
 
     title: Words = Field(json_schema_extra={"example": '"Handige nummers"'})
@@ -52,7 +43,7 @@ class CardTexts(_Record):
     mon_fri: Words = Field(json_schema_extra={"example": '"ma–vr"'})
 
 
-class CardFile(_Record):
+class CardFile(Record):
     """`data/help-card/<code>.yml`: one language of the card."""
 
     language: Code = Field(json_schema_extra={"example": "pl"})
@@ -73,14 +64,14 @@ class CardFile(_Record):
         return self
 
 
-class Emergency(_Record):
+class Emergency(Record):
     """The emergency number on the front: an organisation's phone from data/organisations.yml."""
 
     organisation: Id = Field(json_schema_extra={"example": "emergency"})
     sources: list[Id] = Field(min_length=1, json_schema_extra={"example": "[politie-nummers]"})
 
 
-class Line(_Record):
+class Line(Record):
     """One contact line on the back: its words from the language file, its facts from here."""
 
     text: LineText = Field(json_schema_extra={"example": "comensha"})
@@ -103,7 +94,7 @@ class Line(_Record):
         return self
 
 
-class FactsFile(_Record):
+class FactsFile(Record):
     """`data/help-card.yml`: what the card says that is the same in every language."""
 
     qr: Id = Field(json_schema_extra={"example": "government-forced-prostitution   (a source id: its url)"})
@@ -200,12 +191,9 @@ def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]
         try:
             located = yamlfile.load(path, display)
             problems.extend(markup.problems(display, located.text))
-            data = CardFile.model_validate(located.data)
+            data = validated(CardFile, located)
         except ProblemsFound as found:
             problems.extend(found.problems)
-            continue
-        except ValidationError as error:
-            problems.extend(problems_from_validation_error(error, located, CardFile))
             continue
         if data.language != path.stem:
             problems.append(Problem(display, located.line(("language",)),
@@ -242,11 +230,9 @@ def read_facts(path: Path, root: Path, phones: dict[str, str], sources: dict[str
     display = shown(path, root)
     try:
         located = yamlfile.load(path, display)
-        data = FactsFile.model_validate(located.data)
+        data = validated(FactsFile, located)
     except ProblemsFound as found:
         return None, found.problems
-    except ValidationError as error:
-        return None, problems_from_validation_error(error, located, FactsFile)
     problems = []
 
     def need(known: dict[str, str], name: str, loc: tuple, kind: str, where: str) -> None:

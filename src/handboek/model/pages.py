@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from handboek.model import yamlfile
-from handboek.model.fields import Plain, Text
+from handboek.model.fields import Plain, Record, Text
 from handboek.problems import Problem, ProblemsFound, shown
 from handboek.model.validation import problems_from_validation_error
 
@@ -20,10 +20,8 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r
 INTERVAL = re.compile(r"^\s*(\d{1,3})\s*(months?|maanden|maand|years?|jaar|jaren)\s*$", re.IGNORECASE)
 
 
-class Change(BaseModel):
+class Change(Record):
     """One change note: what changed on the page, and when."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     date: dt.date = Field(json_schema_extra={"example": "2026-11-28"})
     note: Text = Field(min_length=1, json_schema_extra={"example": '"Signaal 7 duidelijker beschreven."'})

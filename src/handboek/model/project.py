@@ -33,15 +33,10 @@ class Project:
     today: dt.date
     help_cards: helpcard.HelpCards = helpcard.HelpCards({}, ())
 
-    @property
-    def settings_shown(self) -> str:
-        """The settings file as editors name it."""
-        return shown(self.settings_path, self.root)
-
     @cached_property
     def demo(self) -> bool:
         """True while the example settings, or any example value, are in use."""
-        return settings.uses_demo(self.settings, self.settings_path.parent)
+        return self.settings.demo or bool(settings.demo_values(self.settings, self.settings_path.parent))
 
     def page(self, lang: str, rel: str) -> pages.Page | None:
         """The page at `rel` in the language folder `lang`, if there is one."""
@@ -79,20 +74,9 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
         problems += problems_of_pages
         for page in found_pages[lang].values():
             problems += review.page_problems(page, today) + markup.problems(page.display, page.text)
-    entries: list[translations.Entry] = []
-    for lang in languages:
-        if lang == default_language:
-            continue
-        found, problems_of_translation = translations.page_problems(
-            found_pages[default_language], found_pages[lang], lang, shown(root / docs_dir / lang, root))
-        entries += found
-        problems += problems_of_translation
-        for name in content.LANGUAGE_FILES:
-            source, translation = root / data_dir / default_language / name, root / data_dir / lang / name
-            entry, problems_of_file = translations.data_problems(source, translation, shown(source, root),
-                                                                 shown(translation, root), lang)
-            entries.append(entry)
-            problems += problems_of_file
+    entries, problems_of_translation = translations.status(root, root / docs_dir, root / data_dir, found_pages,
+                                                           default_language, content.LANGUAGE_FILES)
+    problems += problems_of_translation
     project = Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
                       docs_dir=root / docs_dir, languages=list(languages), default_language=default_language,
                       contents=contents, pages=found_pages, translations=entries, today=today, help_cards=help_cards)

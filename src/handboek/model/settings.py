@@ -6,10 +6,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -17,18 +14,12 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from handboek.model import colours, yamlfile
-from handboek.model.fields import Colour, Email, Phone, Plain, Url, normalized_email
-from handboek.problems import Problem, ProblemsFound
-from handboek.model.validation import problems_from_validation_error
+from handboek.model.fields import Colour, Email, Phone, Plain, Record, Url, normalized_email
+from handboek.problems import Problem
+from handboek.model.validation import validated
 
 LOGO_TYPES = {".svg", ".png"}
 FONT_TYPES = {".ttf", ".otf", ".woff", ".woff2"}
-
-
-class _Section(BaseModel):
-    """A group of settings: unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 def _existing_file(value: str, info: ValidationInfo, allowed: set[str], kind: str) -> str:
@@ -42,7 +33,7 @@ def _existing_file(value: str, info: ValidationInfo, allowed: set[str], kind: st
     return value
 
 
-class MunicipalityInfo(_Section):
+class MunicipalityInfo(Record):
     """The gemeente itself."""
 
     name: Plain = Field(min_length=1, json_schema_extra={"example": '"Gemeente Voorbeeld"'})
@@ -56,7 +47,7 @@ class MunicipalityInfo(_Section):
         return _existing_file(value, info, LOGO_TYPES, "an SVG or PNG file")
 
 
-class FontFiles(_Section):
+class FontFiles(Record):
     """Self-hosted font files for one family."""
 
     regular: Plain = Field(json_schema_extra={"example": "overrides/assets/fonts/Huisletter-Regular.woff2"})
@@ -70,7 +61,7 @@ class FontFiles(_Section):
         return value and _existing_file(value, info, FONT_TYPES, "a .ttf, .otf, .woff or .woff2 font file")
 
 
-class HouseStyle(_Section):
+class HouseStyle(Record):
     """Colours and letter of the gemeente's huisstijl."""
 
     primary_color: Colour = Field(json_schema_extra={"example": '"#1d5c8b"'})
@@ -100,7 +91,7 @@ class HouseStyle(_Section):
         return self
 
 
-class Deputy(_Section):
+class Deputy(Record):
     """Who takes the aandachtsfunctionaris' reports when he or she is away."""
 
     name: Plain = Field(default="", json_schema_extra={"example": '"Voornaam Achternaam"'})
@@ -113,7 +104,7 @@ class Deputy(_Section):
         return bool(self.name and (self.phone or self.email))
 
 
-class AttentionOfficer(_Section):
+class AttentionOfficer(Record):
     """The gemeente's aandachtsfunctionaris mensenhandel."""
 
     name: Plain = Field(default="", json_schema_extra={"example": '"Voornaam Achternaam"'})
@@ -123,7 +114,7 @@ class AttentionOfficer(_Section):
     deputy: Deputy = Field(default_factory=Deputy, json_schema_extra={"example": "{name: ..., phone: ...}"})
 
 
-class CareCoordinator(_Section):
+class CareCoordinator(Record):
     """The regional zorgcoördinator mensenhandel."""
 
     organisation: Plain = Field(default="", json_schema_extra={"example": '"Zorgcoördinatie mensenhandel regio X"'})
@@ -133,7 +124,7 @@ class CareCoordinator(_Section):
     website: Url = Field(default="", json_schema_extra={"example": "https://www.regio.nl/zorgcoordinatie"})
 
 
-class Interpreter(_Section):
+class Interpreter(Record):
     """The professional telephone interpreting service the gemeente uses."""
 
     name: Plain = Field(default="", json_schema_extra={"example": '"Tolkdienst van de gemeente"'})
@@ -141,7 +132,7 @@ class Interpreter(_Section):
     available: Plain = Field(default="", json_schema_extra={"example": '"ma–vr 8:00–18:00"'})
 
 
-class Contacts(_Section):
+class Contacts(Record):
     """The people staff report to."""
 
     attention_officer: AttentionOfficer = Field(default_factory=AttentionOfficer,
@@ -151,7 +142,7 @@ class Contacts(_Section):
     interpreter: Interpreter = Field(default_factory=Interpreter, json_schema_extra={"example": "{name: ..., phone: ...}"})
 
 
-class ReportChannel(_Section):
+class ReportChannel(Record):
     """How a filled-in report form reaches the aandachtsfunctionaris, and nowhere else."""
 
     via: Literal["envelope", "secure_email", "case_system"] = Field(
@@ -172,13 +163,13 @@ class ReportChannel(_Section):
         return self
 
 
-class HelpCardChoice(_Section):
+class HelpCardChoice(Record):
     """Which languages of the help card (data/help-card/<code>.yml) this gemeente prints."""
 
     languages: list[Plain] = Field(min_length=1, json_schema_extra={"example": "[nl, en, pl]"})
 
 
-class Settings(_Section):
+class Settings(Record):
     """Everything a gemeente sets to adopt the handbook."""
 
     demo: bool = Field(default=False, json_schema_extra={"example": "false"})
@@ -202,12 +193,7 @@ class Settings(_Section):
 
 def load(path: Path, display: str | None = None) -> Settings:
     """Read and validate the settings file; raise ProblemsFound with one line per problem."""
-    shown = display or str(path)
-    located = yamlfile.load(path, shown)
-    try:
-        return Settings.model_validate(located.data, context={"root": path.parent})
-    except ValidationError as error:
-        raise ProblemsFound(problems_from_validation_error(error, located, Settings)) from None
+    return validated(Settings, yamlfile.load(path, display), context={"root": path.parent})
 
 
 DEMO_MARKERS = ("voorbeeld", "example.nl", "example.com", "example.org")
@@ -222,11 +208,6 @@ def demo_values(settings: Settings, root: Path) -> list[tuple[tuple[str, ...], s
     if logo.is_file() and DEMO_LOGO_MARKER in logo.read_bytes():
         found.append((("municipality", "logo"), settings.municipality.logo))
     return sorted(set(found))
-
-
-def uses_demo(settings: Settings, root: Path) -> bool:
-    """True while the example settings, or any example value, are in use."""
-    return settings.demo or bool(demo_values(settings, root))
 
 
 def release_problems(settings: Settings, located: yamlfile.Located, root: Path) -> list[Problem]:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from handboek.model.fields import Text
-
-
-class _Group(BaseModel):
-    """A group of texts: every key is required, unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+from handboek.model.fields import Record, Text
 
 
-class SiteTexts(_Group):
+class SiteTexts(Record):
     """Texts around every page."""
 
     name: Text
@@ -26,7 +20,7 @@ class SiteTexts(_Group):
     about: Text
 
 
-class ContactTexts(_Group):
+class ContactTexts(Record):
     """Labels of the contact blocks."""
 
     attention_officer: Text
@@ -43,14 +37,14 @@ class ContactTexts(_Group):
     fallback: Text = Field(json_schema_extra={"example": '"Niemand bereikbaar? Bel de politie: {phone}."'})
 
 
-class OrganisationTexts(_Group):
+class OrganisationTexts(Record):
     """Labels of the organisation list."""
 
     what: Text
     when: Text
 
 
-class SourceTexts(_Group):
+class SourceTexts(Record):
     """How a source is cited."""
 
     label: Text = Field(json_schema_extra={"example": '"Bron"'})
@@ -58,7 +52,7 @@ class SourceTexts(_Group):
     read_on: Text = Field(json_schema_extra={"example": '"gelezen op {date}"'})
 
 
-class SignalTexts(_Group):
+class SignalTexts(Record):
     """The groups of signals."""
 
     person: Text
@@ -67,7 +61,7 @@ class SignalTexts(_Group):
     more_note: Text
 
 
-class PrivacyTexts(_Group):
+class PrivacyTexts(Record):
     """One privacy rule for the form, the checklist and every page that mentions them."""
 
     title: Text
@@ -80,7 +74,7 @@ class PrivacyTexts(_Group):
     never: Text
 
 
-class DownloadItem(_Group):
+class DownloadItem(Record):
     """One printable file on the downloads page."""
 
     file: Text = Field(pattern=r"^[a-z0-9-]*(\{language\}[a-z0-9-]*)?\.pdf$",
@@ -89,7 +83,7 @@ class DownloadItem(_Group):
     text: Text
 
 
-class CardTexts(_Group):
+class CardTexts(Record):
     """The pocket card."""
 
     title: Text
@@ -104,7 +98,7 @@ class CardTexts(_Group):
     qr_caption: Text
 
 
-class HelpCardPageTexts(_Group):
+class HelpCardPageTexts(Record):
     """The list of help card languages on the help card page."""
 
     card: Text = Field(json_schema_extra={"example": '"Kaartje voor de drukker"'})
@@ -114,7 +108,7 @@ class HelpCardPageTexts(_Group):
     reviewed: Text = Field(json_schema_extra={"example": '"Gecontroleerd door {name} op {date}."'})
 
 
-class ChecklistTexts(_Group):
+class ChecklistTexts(Record):
     """The signals checklist."""
 
     title: Text
@@ -127,7 +121,7 @@ class ChecklistTexts(_Group):
     next_step: Text
 
 
-class FormTexts(_Group):
+class FormTexts(Record):
     """The on-screen report form."""
 
     print: Text
@@ -139,7 +133,7 @@ class FormTexts(_Group):
     pdf_link: Text
 
 
-class PdfTexts(_Group):
+class PdfTexts(Record):
     """Words used in every PDF."""
 
     demo_mark: Text
@@ -149,13 +143,13 @@ class PdfTexts(_Group):
     handbook_subtitle: Text
 
 
-class StepsTexts(_Group):
+class StepsTexts(Record):
     """Labels of the step lists."""
 
     step: Text = Field(json_schema_extra={"example": '"Stap {n}"'})
 
 
-class StatusTexts(_Group):
+class StatusTexts(Record):
     """The translation status table."""
 
     page: Text
@@ -168,7 +162,7 @@ class StatusTexts(_Group):
     source: Text
 
 
-class ChangesTexts(_Group):
+class ChangesTexts(Record):
     """The list of changes."""
 
     page: Text
@@ -177,10 +171,8 @@ class ChangesTexts(_Group):
     none: Text
 
 
-class Texts(BaseModel):
+class Texts(Record):
     """All fixed texts of one language."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
     site: SiteTexts

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from handboek.model.pages import Page, split
-from handboek.problems import Problem, line_of
+from handboek.problems import Problem, line_of, shown
 
 Status = Literal["current", "outdated", "missing"]
 NOT_YET = "not translated yet"      # what `make language` writes in the copies it makes
@@ -84,20 +85,32 @@ def page_problems(sources: dict[str, Page], translations: dict[str, Page],
     return entries, problems
 
 
-def data_problems(source: Path, translation: Path, source_display: str, translation_display: str,
-                  lang: str) -> tuple[Entry, list[Problem]]:
-    """Compare a translated data file with its Dutch source."""
-    if not translation.is_file():
-        return (Entry(source_display, translation_display, lang, "missing"),
-                [_missing(source_display, "file", lang, translation_display)])
-    text = translation.read_text(encoding="utf-8")
-    match = DATA_KEY.search(text)
-    recorded = match.group(0).split(":", 1)[1].strip().strip("'\"") if match else ""
-    if recorded == data_version(source.read_text(encoding="utf-8")):
-        return Entry(source_display, translation_display, lang, "current"), []
-    line = line_of(text, match.group(0)) if match else 1
-    return (Entry(source_display, translation_display, lang, "outdated"),
-            [_outdated(source_display, translation_display, line, recorded)])
+def status(root: Path, docs: Path, data: Path, pages: dict[str, dict[str, Page]], source_lang: str,
+           data_files: Iterable[str]) -> tuple[list[Entry], list[Problem]]:
+    """Every translated page and data file compared with its source: the entries, and the problems of those not current."""
+    entries, problems = [], []
+    for lang, found in pages.items():
+        if lang == source_lang:
+            continue
+        lang_entries, lang_problems = page_problems(pages[source_lang], found, lang, shown(docs / lang, root))
+        entries += lang_entries
+        problems += lang_problems
+        for name in data_files:
+            source, translation = data / source_lang / name, data / lang / name
+            source_shown, translation_shown = shown(source, root), shown(translation, root)
+            if not translation.is_file():
+                entries.append(Entry(source_shown, translation_shown, lang, "missing"))
+                problems.append(_missing(source_shown, "file", lang, translation_shown))
+                continue
+            text = translation.read_text(encoding="utf-8")
+            match = DATA_KEY.search(text)
+            recorded = match.group(0).split(":", 1)[1].strip().strip("'\"") if match else ""
+            current = recorded == data_version(source.read_text(encoding="utf-8"))
+            entries.append(Entry(source_shown, translation_shown, lang, "current" if current else "outdated"))
+            if not current:
+                line = line_of(text, match.group(0)) if match else 1
+                problems.append(_outdated(source_shown, translation_shown, line, recorded))
+    return entries, problems
 
 
 def mark(translation: Path, source: Path, version: str = "") -> str:

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from handboek.problems import Problem
+from handboek.problems import Problem, ProblemsFound
 from handboek.model.yamlfile import Located
 
+Model = TypeVar("Model", bound=BaseModel)
 _TYPE_WORDS = {
     "string_type": "must be text",
     "text": "must be text, between quotes",
     "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
     "int_type": "must be a whole number",
     "model_type": "must be a group of keys, one per line and indented",
-    "model_attributes_type": "must be a group of keys, one per line and indented",
     "dict_type": "must be a group of keys, one per line and indented",
     "list_type": "must be a list, one '- item' per line",
     "date_type": "must be a date written as YYYY-MM-DD",
-    "date_from_datetime_inexact": "must be a date without a time",
     "literal_error": "is not one of the allowed values",
     "string_too_short": "must not be empty",
     "too_short": "has too few items",
@@ -102,3 +100,12 @@ def problems_from_validation_error(error: ValidationError, located: Located, mod
             fix = f"for example {example}" if example else "see the documentation of this key"
         problems.append(Problem(located.path, located.line(shown_loc(loc)), message, fix))
     return problems
+
+
+def validated(model: type[Model], located: Located, shown_loc: Callable[[tuple[Any, ...]], tuple[Any, ...]] = tuple,
+              **options: Any) -> Model:
+    """The parsed data as `model`; raise ProblemsFound with one line per pydantic error, at the line of its key."""
+    try:
+        return model.model_validate(located.data, **options)
+    except ValidationError as error:
+        raise ProblemsFound(problems_from_validation_error(error, located, model, shown_loc)) from None

@@ -33,43 +33,35 @@ class Located:
         return self.first_line
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it: faster
-    """SafeLoader that keeps dates as `datetime.date` and nothing more exotic."""
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)    # libyaml's parser when PyYAML has it: faster
 
 
-class _Builder:
-    """Turns a composed node tree into Python data, recording the line of each key."""
+def parse(text: str, path: str, *, first_line: int = 1) -> Located:
+    """Parse YAML `text`, recording the line of each key; raise ProblemsFound with the line for broken YAML."""
+    offset = first_line - 1
+    lines: dict[Loc, int] = {}
+    scalars = _Loader("")
 
-    def __init__(self, offset: int) -> None:
-        self.offset = offset
-        self.lines: dict[Loc, int] = {}
-        self.scalars = _Loader("")
-
-    def build(self, node: yaml.Node, loc: Loc = ()) -> Any:
+    def build(node: yaml.Node, loc: Loc = ()) -> Any:
         """Return the data for `node`, found at key path `loc`."""
-        self.lines.setdefault(loc, node.start_mark.line + 1 + self.offset)
+        lines.setdefault(loc, node.start_mark.line + 1 + offset)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=key_node.start_mark)
-                key = self.scalars.construct_object(key_node)
+                key = scalars.construct_object(key_node)
                 key = key if isinstance(key, (str, int)) and not isinstance(key, bool) else str(key)
-                self.lines[(*loc, key)] = key_node.start_mark.line + 1 + self.offset
-                result[key] = self.build(value_node, (*loc, key))
+                lines[(*loc, key)] = key_node.start_mark.line + 1 + offset
+                result[key] = build(value_node, (*loc, key))
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self.scalars.construct_object(node)
+            return [build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return scalars.construct_object(node)
 
-
-def parse(text: str, path: str, *, first_line: int = 1) -> Located:
-    """Parse YAML `text`; raise ProblemsFound with the line for broken YAML."""
-    offset = first_line - 1
     try:
         node = yaml.compose(text, Loader=_Loader)
-        builder = _Builder(offset)
-        data = None if node is None else builder.build(node)
+        data = None if node is None else build(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
@@ -82,7 +74,7 @@ def parse(text: str, path: str, *, first_line: int = 1) -> Located:
         raise ProblemsFound(
             [Problem(path, first_line, f"this is not valid YAML ({error})", "check the file's syntax")]
         ) from None
-    return Located(data=data, path=path, lines=builder.lines, first_line=first_line, text=text)
+    return Located(data=data, path=path, lines=lines, first_line=first_line, text=text)
 
 
 def load(path: Path, display: str | None = None) -> Located:

@@ -105,7 +105,7 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
         "deputy": settings.contacts.attention_officer.deputy,
         "steps": content.steps.views(), "donts": content.steps.donts, "form": content.report_form,
         "privacy": content.privacy_rule(settings.report_channel.via, settings.report_channel.detail),
-        "fallback": content.fallback(), "signal_groups": content.signal_checks(),
+        "fallback": fill(content.texts.contact.fallback, phone=content.police_phone), "signal_groups": content.signal_checks(),
         "qr": qr.svg(settings.handbook_url), "url_display": settings.handbook_url.removeprefix("https://"),
         "settings_display": source.settings_display, "texts_display": f"{source.data_display}/texts.yml",
         "signals_display": f"{source.data_display}/signals.yml", "steps_display": f"{source.data_display}/steps.yml",

@@ -38,7 +38,7 @@ def print_source(project: Project, lang: str, site_dir: Path | None = None, page
         chapters = tuple(handbook.chapters(ordered, site_dir, project.default_language,
                                            language_root(lang, project.default_language), project.settings.handbook_url))
     return PrintSource(content=project.contents[lang], settings=project.settings, root=project.settings_path.parent,
-                       demo=project.demo, settings_display=project.settings_shown,
+                       demo=project.demo, settings_display=shown(project.settings_path, project.root),
                        data_display=shown(project.data_dir / lang, project.root), today=project.today,
                        chapters=chapters)
 

@@ -220,7 +220,7 @@ def organisations(content: Content) -> str:
     labels, contact_labels = content.texts.organisation, content.texts.contact
     parts = []
     for organisation in content.organisations:
-        text = content.organisation_text(organisation)
+        text = organisation.texts[content.lang]
         rows = [_detail(labels.what, escape(text.what)), _detail(labels.when, escape(text.when))]
         if organisation.phone:
             rows.append(_detail(contact_labels.phone, _phone_link(organisation.phone)))
