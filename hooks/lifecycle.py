@@ -51,7 +51,7 @@ from handboek.checks import built, engine_messages, links
 from handboek.model import project, review
 from handboek.model.pages import language_root
 from handboek.model.texts import fill
-from handboek.pdf import cache, documents, products
+from handboek.pdf import documents, products
 from handboek.pdf.publish import Printing
 from handboek.problems import ProblemsFound, Report, shown
 from handboek.site import csp, shortcodes, style
@@ -62,7 +62,7 @@ log = logging.getLogger("mkdocs.hooks.lifecycle")
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 ENGINE_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")   # MkDocs' link and nav warnings
 POLLING_SECONDS, SETTLE_SECONDS = 0.1, 0.05                           # the preview server (on_serve)
-KEPT = Path(".cache/handboek")              # what one build keeps for the next, beside the PDFs (pdf/cache.py)
+KEPT = Path(".cache/handboek")      # what one build keeps for the next, PDFs too; outside site/, which builds clean
 
 
 @dataclass
@@ -107,29 +107,23 @@ class Build:
 _build = Build()
 
 
-class _EngineWarnings(logging.Filter):
-    """Moves MkDocs' link and nav warnings into the report, with line numbers."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Keep the record unless it became a problem in the report."""
-        message, shown_docs, config_name = record.getMessage(), shown(_build.docs_dir, _build.project.root), \
-            _build.config_file.name
-        problem = engine_messages.convert(message, _build.docs_dir, shown_docs)
-        lang = _build.lang
-        nav = engine_messages.convert_nav(message, _build.config_file, config_name, f"{shown_docs}/{lang}")
-        if nav is not None:
-            target, problem = nav
-            if any(entry.status == "missing" and entry.translation.endswith(f"/{target}")
-                   for entry in _build.project.translations):
-                return False  # already reported as a missing translation
-        omitted = engine_messages.convert_omitted(message, shown_docs, config_name)
-        if problem is None and not omitted:
-            return True
-        _build.report.extend([problem] if problem else omitted)
-        return False
-
-
-_engine_warnings = _EngineWarnings()
+def _engine_warnings(record: logging.LogRecord) -> bool:
+    """Move MkDocs' link and nav warnings into the report, with line numbers; keep any other record."""
+    message, shown_docs, config_name = record.getMessage(), shown(_build.docs_dir, _build.project.root), \
+        _build.config_file.name
+    problem = engine_messages.convert(message, _build.docs_dir, shown_docs)
+    lang = _build.lang
+    nav = engine_messages.convert_nav(message, _build.config_file, config_name, f"{shown_docs}/{lang}")
+    if nav is not None:
+        target, problem = nav
+        if any(entry.status == "missing" and entry.translation.endswith(f"/{target}")
+               for entry in _build.project.translations):
+            return False  # already reported as a missing translation
+    omitted = engine_messages.convert_omitted(message, shown_docs, config_name)
+    if problem is None and not omitted:
+        return True
+    _build.report.extend([problem] if problem else omitted)
+    return False
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -149,7 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.config_file, _build.docs_dir = Path(config.config_file_path), Path(config.docs_dir)
         _build.preview = i18n.config.build_only_locale is not None
         memo.keep_in(root / KEPT)
-        documents.keep_compiled_in(root / KEPT / "jinja")
+        memo.keep_compiled(documents.environment, root / KEPT / "jinja")     # the print templates, as in on_env
         try:
             _build.project, problems = project.load(root, options["settings"], options["data"],
                                                     shown(Path(config.docs_dir), root), i18n.build_languages,
@@ -257,7 +251,7 @@ def _start_pdfs(config: MkDocsConfig) -> None:
     if str(config.extra["handboek"]["pdf"]).strip().lower() in {"false", "0", "no", "off"}:   # `make check`
         return
     if _build.printing is None:
-        _build.printing = Printing(cache.folder(_build.project.root), render=not _build.serving)
+        _build.printing = Printing(_build.project.root / KEPT / "pdf", render=not _build.serving)
     lang = Build.language(config)
     _build.printing.add_language(_build.project, lang, Path(config.site_dir), _build.page_order.get(lang, []))
 

@@ -86,7 +86,10 @@ def cmd_release_check(args: argparse.Namespace) -> int:
     try:
         loaded = settings.load(path, shown)
         report.extend(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
-        report.extend(_help_card_problems(loaded, path, shown))
+        # The help card languages this gemeente prints that no person has reviewed.
+        cards, problems = helpcard.read_cards(Path.cwd() / "data" / helpcard.FOLDER, Path.cwd())
+        codes, unknown = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, path, shown)
+        report.extend([*problems, *unknown, *helpcard.release_problems(helpcard.HelpCards(cards, codes))])
     except ProblemsFound as found:
         report.extend(found.problems)
     # A translation a person has not checked against the current Dutch text may not reach the counter.
@@ -100,13 +103,6 @@ def cmd_release_check(args: argparse.Namespace) -> int:
         return 1
     print(f"{shown}: ready for release" + (f", with {len(report.warnings)} warning(s) above." if report.warnings else "."))
     return 0
-
-
-def _help_card_problems(loaded: settings.Settings, path: Path, shown: str) -> list[Problem]:
-    """The help card languages this gemeente prints that no person has reviewed."""
-    cards, problems = helpcard.read_cards(Path.cwd() / "data" / helpcard.FOLDER, Path.cwd())
-    codes, found = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, path, shown)
-    return [*problems, *found, *helpcard.release_problems(helpcard.HelpCards(cards, codes))]
 
 
 def cmd_check_online(args: argparse.Namespace) -> int:
@@ -132,8 +128,8 @@ def cmd_readability(args: argparse.Namespace) -> int:
             pages.append((source.relative_to(Path.cwd()).as_posix(),
                           readability.built_content(built.read_text(encoding="utf-8"))))
     print(readability.table(pages))
-    found = readability.check_pages((path, content, (Path.cwd() / path).read_text(encoding="utf-8"))
-                                    for path, content in pages)
+    found = [problem for path, content in pages
+             for problem in readability.problems(path, content, (Path.cwd() / path).read_text(encoding="utf-8"))]
     for problem in found:
         print(problem, file=sys.stderr)
     return 1 if found else 0
@@ -168,18 +164,10 @@ def cmd_language(args: argparse.Namespace) -> int:
                                flags=re.MULTILINE), encoding="utf-8")
     # Every organisation gets a block for the new language: a copy of its English block, to translate.
     organisations = root / "data" / "organisations.yml"
-    lines, out, block = organisations.read_text(encoding="utf-8").splitlines(keepends=True), [], []
-    for line in [*lines, ""]:
-        if block and not line.startswith("      "):
-            out += block + [f"    {lang}:\n", *block[1:]]
-            block = []
-        if line == f"    {source}:\n":
-            block = [line]
-        elif block:
-            block.append(line)
-        elif line:
-            out.append(line)
-    organisations.write_text("".join(out), encoding="utf-8")
+    block = re.compile(rf"^    {source}:\n(?:      .*(?:\n|$))*", re.MULTILINE)     # `en:` and the lines under it
+    text = block.sub(lambda found: found[0] + found[0].replace(f"    {source}:\n", f"    {lang}:\n", 1),
+                     organisations.read_text(encoding="utf-8"))
+    organisations.write_text(text, encoding="utf-8")
     # The site builds the new language: a copy of the English entry in mkdocs.yml, under its own name.
     start = config.index(f"        - locale: {source}\n")
     end = config.index("\n\n", start) + 1

@@ -89,12 +89,6 @@ def _line(page: Page, needle: str) -> int:
     return next((line for candidate in candidates if candidate.strip("(/") and (line := line_of(page.text, candidate))), 1)
 
 
-def _language_of(path: str, languages: Iterable[str], default: str) -> str:
-    """The language a site path belongs to: `en/...` is English, the rest is the default language."""
-    first = path.split("/", 1)[0]
-    return first if first in languages else default
-
-
 def _resolve(page_path: str, url: str) -> str:
     """A relative URL on a page, as a site-relative file path."""
     base = posixpath.dirname(page_path)
@@ -185,7 +179,8 @@ def internal_problems(page: Page, internal: Iterable[Internal], ids: dict[str, s
             if fragment and fragment not in ids[target]:
                 problems.append(_problem(page, link, f"link '{url}' points to '#{urlsplit(url).fragment}', which is "
                                          "not on that page", "use the id of an existing heading on that page"))
-            here, there = page.lang, _language_of(target, languages, default)
+            first = target.split("/", 1)[0]      # `en/...` is English, the rest is the default language
+            here, there = page.lang, first if first in languages else default
             if here != there and not link.language_switch:
                 problems.append(_problem(page, link, f"link '{url}' leads from this '{here}' page to the '{there}' "
                                          "version of the handbook", f"link to the '{here}' version of the page; "

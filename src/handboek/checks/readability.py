@@ -13,7 +13,6 @@ What is counted, in a page's content HTML (or plain text):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -245,11 +244,6 @@ def problems(path: str, content: Content, source: str = "", limits: Limits = Lim
         what = f"the section \"{heading}\"" if heading else "the text before the first heading"
         found += _problem(path, what, verdict(section, limits, long_words=False), section, source)
     return found
-
-
-def check_pages(pages: Iterable[tuple[str, Content, str]], limits: Limits = Limits()) -> list[Problem]:
-    """The problems of every page, given as (path, content, Markdown source)."""
-    return [problem for path, content, source in pages for problem in problems(path, content, source, limits)]
 
 
 def table(pages: list[tuple[str, Content]], limits: Limits = Limits()) -> str:

@@ -85,11 +85,6 @@ def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:
             path.unlink(missing_ok=True)
 
 
-def folder(root: Path) -> Path:
-    """Where the PDFs of the project in `root` are kept between builds, outside site/, which builds start clean."""
-    return root / ".cache" / "handboek" / "pdf"
-
-
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file next to `target`, then move it into place in one step: nobody sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from handboek import memo
 from handboek.model import colours, review
 from handboek.model.content import Content, FormField
 from handboek.model.helpcard import Card, Facts
@@ -27,19 +26,12 @@ CARDS_PER_A4 = 5
 HELP_CARD_WIDTH = 85    # mm: the help card is one panel of the pocket card, credit-card size
 SHORT_KINDS = {"date", "time", "text"}   # two of these in a row share a line on paper
 
-_environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
+environment = Environment(loader=PackageLoader("handboek", "templates/pdf"),
                            autoescape=select_autoescape(enabled_extensions=("j2",)),
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 # A panel that reaches the page edge would be split across pages; measure the card on a tall page.
 TALL_CARD = "@page { size: 170mm 400mm !important; } @page outside { size: 170mm 400mm !important; }"
 HELP_CARD_TALL = "@page { size: 85mm 400mm !important; }"
-
-
-
-def keep_compiled_in(folder: Path) -> None:
-    """Keep the compiled print templates in `folder`: a warm build renders every PDF's HTML to find it in the cache,
-    and compiling the templates again each time would be a third of that."""
-    memo.keep_compiled(_environment, folder)
 
 
 def css_string(value: object) -> Markup:
@@ -50,7 +42,7 @@ def css_string(value: object) -> Markup:
     return Markup(f'"{text}"')
 
 
-_environment.filters["css_string"] = css_string
+environment.filters["css_string"] = css_string
 
 
 @dataclass(frozen=True)
@@ -116,7 +108,7 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
 def job_from_template(source: PrintSource, template: str, title: str, name: str, measure_css: str = "",
                       **extra: Any) -> Job:
     """Render a template into a PDF job."""
-    html = _environment.get_template(template).render(**{**_context(source, title), **extra})
+    html = environment.get_template(template).render(**{**_context(source, title), **extra})
     return Job(name=name, html=html, base_url=source.root.as_uri() + "/", measure_css=measure_css)
 
 

@@ -9,8 +9,8 @@ language's data/<lang>/texts.yml (file name, title, what it is for).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from handboek.model.content import Content
 from handboek.model.pages import language_root
@@ -24,25 +24,14 @@ DOWNLOADS_DIR = "downloads/"
 PREVIEW_SUFFIX = ".png"
 
 
-def help_card_languages(project: Project) -> Sequence[str]:
-    """The help card's editions: the card languages of municipality.yml, or every file in data/help-card/."""
-    return project.help_cards.chosen
-
-
-def help_card_source(source: PrintSource, project: Project, edition: str) -> PrintSource:
-    """What one language of the help card is made from."""
-    return replace(source, card=project.help_cards.cards[edition], facts=project.help_cards.facts)
-
-
 @dataclass(frozen=True)
 class Product:
-    """One kind of PDF: made for every language of the site, or once for each of its `editions`."""
+    """One kind of PDF: made for every language of the site, or once for each of the help card's languages."""
 
     kind: str                                   # its texts: `downloads.<kind>` in data/<lang>/texts.yml
     make: Callable[[PrintSource, str], Job]
     from_pages: bool = False                    # made from the built pages, so only after they are written
-    editions: Callable[[Project], Sequence[str]] | None = None   # e.g. the help card's languages; its file name
-    for_edition: Callable[[PrintSource, Project, str], PrintSource] | None = None   # has `{language}` in it
+    editions: bool = False      # once for each card language of municipality.yml; its file name has `{language}`
     page: str = ""                              # the page that lists the editions (the downloads page links to it)
     preview: bool = False                       # an image of the first page beside the PDF, for that page
 
@@ -53,13 +42,11 @@ PRODUCTS = (
     Product("checklist", documents.checklist),
     Product("report_form", documents.report_form),
     Product("handbook", documents.handbook, from_pages=True),
-    Product("help_card", documents.help_card, editions=help_card_languages, for_edition=help_card_source,
-            page="hulpkaartje.md", preview=True),
-    Product("help_card_a4", documents.help_card_a4, editions=help_card_languages, for_edition=help_card_source,
-            page="hulpkaartje.md"),
+    Product("help_card", documents.help_card, editions=True, page="hulpkaartje.md", preview=True),
+    Product("help_card_a4", documents.help_card_a4, editions=True, page="hulpkaartje.md"),
 )
-KINDS = {product.kind: product.editions is not None for product in PRODUCTS}   # kind → made once per edition
-SITE_KINDS = [product.kind for product in PRODUCTS if product.editions is None]     # one per site language
+KINDS = {product.kind: product.editions for product in PRODUCTS}   # kind → made once per edition
+SITE_KINDS = [product.kind for product in PRODUCTS if not product.editions]     # one per site language
 
 
 @dataclass(frozen=True)
@@ -92,11 +79,11 @@ def outputs(project: Project, lang: str | None = None) -> list[Output]:
     default = project.contents.get(project.default_language) or project.contents[first]
     for language in project.languages if lang is None else [lang]:
         for product in PRODUCTS:
-            if product.editions is None:
+            if not product.editions:
                 found.append(Output(product, language, "", site_path(project.contents[language], product.kind,
                                                                       project.default_language)))
             elif language == first:
                 found += [Output(product, language, edition, site_path(default, product.kind, project.default_language,
                                                                        edition))
-                          for edition in product.editions(project)]
+                          for edition in project.help_cards.chosen]
     return found

@@ -67,9 +67,9 @@ class Printing:
         without_pages = replace(from_pages, chapters=())
         for output in sorted(outputs(project, lang), key=lambda output: not output.product.from_pages):
             product = output.product
-            language_source = from_pages if product.from_pages else without_pages
-            source = product.for_edition(language_source, project, output.edition) if product.for_edition \
-                else language_source
+            source = from_pages if product.from_pages else without_pages
+            if output.edition:      # one language of the help card
+                source = replace(source, card=project.help_cards.cards[output.edition], facts=project.help_cards.facts)
             job = product.make(source, output.path)
             cached, target = cache.cached_path(job, source.inputs(), self.cache_dir), site_dir / output.path
             preview = site_dir / output.preview_path if output.preview_path else None

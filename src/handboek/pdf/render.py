@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import sys
+from logging.handlers import BufferingHandler
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -37,19 +38,6 @@ class Job:
         return replace(self, frame="", slots=())
 
 
-def _boxes(box) -> Iterator:  # noqa: ANN001 - a WeasyPrint layout box
-    """Every layout box under `box`, depth first."""
-    yield box
-    for child in getattr(box, "children", []) or []:
-        yield from _boxes(child)
-
-
-def _classes(box) -> set[str]:  # noqa: ANN001
-    """The CSS classes of the element a box was made for."""
-    element = getattr(box, "element", None)
-    return set((element.get("class") or "").split()) if element is not None else set()
-
-
 def _bottom(box) -> float:  # noqa: ANN001
     """The lowest edge of a box's content."""
     children = getattr(box, "children", []) or []
@@ -63,15 +51,15 @@ def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a We
     problems: list[Problem] = []
     smallest: float | None = None
     for page_number, page in enumerate(document.pages, start=1):
-        for box in _boxes(page._page_box):
+        for box in page._page_box.descendants(placeholders=True):
             if type(box).__name__ == "TextBox" and box.text.strip():
                 size = box.style["font_size"] / PX_PER_PT
                 smallest = size if smallest is None else min(smallest, size)
-            if PANEL_CLASS in _classes(box):
+            element = getattr(box, "element", None)
+            if element is not None and PANEL_CLASS in (element.get("class") or "").split():
                 limit = box.content_box_y() + box.height
                 over = max((_bottom(child) for child in box.children), default=limit) - limit
                 if over > 0.5:
-                    element = box.element
                     source = element.get("data-source") or job.name
                     label = element.get("data-label") or element.get("id") or "a panel"
                     problems.append(Problem(source, 1,
@@ -84,19 +72,6 @@ def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a We
     return problems
 
 
-class _Errors(logging.Handler):
-    """What WeasyPrint reports as an error: it leaves the thing out (an image, a stylesheet) and goes on, so the
-    PDF would be wrong without anyone seeing it."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Keep the message."""
-        self.messages.append(record.getMessage())
-
-
 def render(job: Job, fonts: FontConfiguration | None = None, card: bytes | None = None) -> bytes:
     """The PDF bytes for a job; raise ProblemsFound on layout problems and on anything WeasyPrint reports as an
     error (an image or stylesheet it could not load, an image without alt text). A sheet places `card`, the card's
@@ -107,7 +82,9 @@ def render(job: Job, fonts: FontConfiguration | None = None, card: bytes | None 
     from weasyprint import CSS, HTML  # imported here: a build that only copies cached PDFs never needs it
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts, errors = fonts or FontConfiguration(), _Errors()
+    # What WeasyPrint reports as an error it leaves out (an image, a stylesheet) and goes on: kept here, not lost.
+    fonts, errors = fonts or FontConfiguration(), BufferingHandler(capacity=sys.maxsize)
+    errors.setLevel(logging.ERROR)
     weasyprint_log = logging.getLogger("weasyprint")
     weasyprint_log.setLevel(logging.ERROR)
     weasyprint_log.propagate = False          # each error becomes one problem line instead
@@ -124,8 +101,9 @@ def render(job: Job, fonts: FontConfiguration | None = None, card: bytes | None 
     finally:
         weasyprint_log.removeHandler(errors)
         weasyprint_log.propagate = True
+    messages = dict.fromkeys(record.getMessage() for record in errors.buffer)
     problems += [Problem(job.name, 1, message, "check the file it names; an image of a page must be in docs/ and "
-                         "shown on that page") for message in dict.fromkeys(errors.messages)]
+                         "shown on that page") for message in messages]
     if problems:
         raise ProblemsFound(problems)
     return data

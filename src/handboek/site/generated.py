@@ -88,11 +88,6 @@ def nonverbal(content: Content) -> str:
     return f"{block.text}\n\n{items}\n\n{cited(content, block.sources)}\n"
 
 
-def _attribute(text: str) -> str:
-    """Text that is safe as an admonition's quoted title."""
-    return escape(text, quote=True)
-
-
 def _indented(text: str) -> str:
     """Text indented as the body of an admonition."""
     return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
@@ -106,10 +101,10 @@ def steps(content: Content) -> str:
         label = fill(content.texts.steps.step, n=view.number)
         part = f"### {label}: {view.step.title} {{#{view.step.id}}}\n\n"
         if view.condition is not None:
-            part += f'!!! warning "{_attribute(view.condition.label)}"\n\n'
+            part += f'!!! warning "{escape(view.condition.label)}"\n\n'
         part += f"{view.step.text}\n\n{cited(content, view.step.sources)}\n"
         if view.closes and view.condition is not None:
-            part += f'\n!!! danger "{_attribute(view.condition.otherwise_title)}"\n\n{_indented(view.condition.otherwise)}\n'
+            part += f'\n!!! danger "{escape(view.condition.otherwise_title)}"\n\n{_indented(view.condition.otherwise)}\n'
         parts.append(part)
     return "\n".join(parts)
 
