@@ -112,8 +112,7 @@ def _engine_warnings(record: logging.LogRecord) -> bool:
     message, shown_docs, config_name = record.getMessage(), shown(_build.docs_dir, _build.project.root), \
         _build.config_file.name
     problem = engine_messages.convert(message, _build.docs_dir, shown_docs)
-    lang = _build.lang
-    nav = engine_messages.convert_nav(message, _build.config_file, config_name, f"{shown_docs}/{lang}")
+    nav = engine_messages.convert_nav(message, _build.config_file, config_name, f"{shown_docs}/{_build.lang}")
     if nav is not None:
         target, problem = nav
         if any(entry.status == "missing" and entry.translation.endswith(f"/{target}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,8 +21,8 @@ def _source_of(translation: Path) -> Path:
     if translation.parent.name == helpcard.FOLDER:
         return translation.with_name(f"{SOURCE_LANGUAGE}.yml")
     parts = list(translation.parts)
-    for index in range(len(parts) - 1):
-        if parts[index] in {"docs", "data"} and index + 1 < len(parts):
+    for index, part in enumerate(parts[:-1]):
+        if part in {"docs", "data"}:
             parts[index + 1] = SOURCE_LANGUAGE
             return Path(*parts)
     raise ValueError(f"{translation} is not under docs/<language>/ or data/<language>/")
@@ -53,8 +54,7 @@ def cmd_translated(args: argparse.Namespace) -> int:
             print(f"{name}: marked as a translation of {source} (version {version})")
         except ValueError as error:
             print(f"{name}:1: cannot mark this translation: {error} — name a file under docs/en/, data/en/ "
-                  "or data/help-card/",
-                  file=sys.stderr)
+                  "or data/help-card/", file=sys.stderr)
             status = 1
     return status
 
@@ -70,10 +70,9 @@ def _translations(root: Path) -> tuple[list[translations.Entry], list[Problem]]:
 def cmd_status(args: argparse.Namespace) -> int:
     """Print the translation status of every page and data file."""
     entries, _ = _translations(Path.cwd())
-    counts: dict[str, int] = {}
     for entry in entries:
         print(f"{entry.status:<9} {entry.translation}  (from {entry.source})")
-        counts[entry.status] = counts.get(entry.status, 0) + 1
+    counts = Counter(entry.status for entry in entries)
     print("Translations: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
     return 0
 

@@ -128,10 +128,8 @@ def _only_a_link(element: etree._Element, text: str) -> bool:
 
 def _skipped(element: etree._Element) -> bool:
     """True inside code, forms, navigation and what the theme adds to the article."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in SKIPPED or THEME_EXTRAS.intersection((ancestor.get("class") or "").split()):
-            return True
-    return False
+    return any(ancestor.tag in SKIPPED or THEME_EXTRAS.intersection((ancestor.get("class") or "").split())
+               for ancestor in element.iterancestors())
 
 
 def sections(content: Content) -> list[tuple[str, list[str]]]:
@@ -212,10 +210,8 @@ def verdict(measurement: Measurement, limits: Limits = Limits(), *, long_words: 
 def _line_of(sentence: str, source: str) -> int:
     """The line in the Markdown source where a sentence starts; 1 when it cannot be found."""
     start = " ".join(words(sentence)[:4])
-    for number, line in enumerate(source.splitlines(), start=1):
-        if start and start in " ".join(words(line)):
-            return number
-    return 1
+    found = (number for number, line in enumerate(source.splitlines(), start=1) if start and start in " ".join(words(line)))
+    return next(found, 1)
 
 
 def _problem(path: str, what: str, found: list[str], measurement: Measurement, source: str) -> list[Problem]:

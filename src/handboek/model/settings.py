@@ -5,17 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import (
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from handboek.model import colours, yamlfile
 from handboek.model.fields import Colour, Email, Phone, Plain, Record, Url, normalized_email
-from handboek.problems import Problem
+from handboek.problems import Problem, Severity
 from handboek.model.validation import validated
 
 LOGO_TYPES = {".svg", ".png"}
@@ -25,10 +20,9 @@ FONT_TYPES = {".ttf", ".otf", ".woff", ".woff2"}
 def _existing_file(value: str, info: ValidationInfo, allowed: set[str], kind: str) -> str:
     """Check that a path (relative to the settings file) exists and has an allowed type."""
     root: Path = (info.context or {}).get("root", Path.cwd())
-    path = root / value
     if Path(value).suffix.lower() not in allowed:
         raise PydanticCustomError("file_type", "'{value}' is not " + kind, {"value": value})
-    if not path.is_file():
+    if not (root / value).is_file():
         raise PydanticCustomError("file_missing", "the file '{value}' does not exist", {"value": value})
     return value
 
@@ -75,12 +69,8 @@ class HouseStyle(Record):
         """White text on the primary colour must reach WCAG AA."""
         ratio = colours.contrast(colours.WHITE, value)
         if ratio < colours.AA_NORMAL:
-            needed = colours.darkest_passing(value)
-            raise PydanticCustomError(
-                "contrast",
-                "white text on {value} has a contrast of {ratio}:1, WCAG AA needs 4.5:1",
-                {"value": value, "ratio": f"{ratio:.2f}", "needed": needed},
-            )
+            raise PydanticCustomError("contrast", "white text on {value} has a contrast of {ratio}:1, WCAG AA needs 4.5:1",
+                                      {"value": value, "ratio": f"{ratio:.2f}", "needed": colours.darkest_passing(value)})
         return value
 
     @model_validator(mode="after")
@@ -214,8 +204,8 @@ def release_problems(settings: Settings, located: yamlfile.Located, root: Path) 
     """What still stops a release (the demo flag, example values, empty contacts), and what it warns about."""
     problems: list[Problem] = []
 
-    def need(loc: tuple[str, ...], message: str, fix: str) -> None:
-        problems.append(Problem(located.path, located.line(loc), message, fix))
+    def need(loc: tuple[str, ...], message: str, fix: str, severity: Severity = "error") -> None:
+        problems.append(Problem(located.path, located.line(loc), message, fix, severity))
 
     if settings.demo:
         need(("demo",), "demo is true: these are the example settings",
@@ -239,15 +229,11 @@ def release_problems(settings: Settings, located: yamlfile.Located, root: Path) 
         need(("contacts", "care_coordinator"), "the zorgcoördinator has no phone number and no e-mail address",
              "fill in at least contacts.care_coordinator.phone or contacts.care_coordinator.email")
     if not settings.contacts.interpreter.phone:
-        problems.append(Problem(located.path, located.line(("contacts",)),
-                                "no interpreting service is set: staff cannot see whom to call for an interpreter",
-                                "fill in contacts.interpreter (name and phone of your telephone interpreting service)",
-                                "warning"))
+        need(("contacts",), "no interpreting service is set: staff cannot see whom to call for an interpreter",
+             "fill in contacts.interpreter (name and phone of your telephone interpreting service)", "warning")
     if not officer.deputy.is_set:
-        problems.append(Problem(located.path, located.line(("contacts", "attention_officer")),
-                                "the aandachtsfunctionaris has no deputy: when he or she is away, staff can only call "
-                                "the police", "fill in contacts.attention_officer.deputy (name, and phone or e-mail)",
-                                "warning"))
+        need(("contacts", "attention_officer"), "the aandachtsfunctionaris has no deputy: when he or she is away, staff "
+             "can only call the police", "fill in contacts.attention_officer.deputy (name, and phone or e-mail)", "warning")
     return problems
 
 

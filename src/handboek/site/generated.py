@@ -4,12 +4,14 @@ downloads and help cards, as Markdown or HTML."""
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from textwrap import indent
 from urllib.parse import urlsplit
 
 from handboek.model import phone, review
-from handboek.model.content import Content, FormField, Source
+from handboek.model.content import Content, ExtraSignal, FormField, Source
 from handboek.model.helpcard import Card
 from handboek.model.pages import url_dir
 from handboek.model.settings import Settings
@@ -55,30 +57,34 @@ def _source_link(source: Source, lang: str) -> str:
     return f'<a href="{escape(source.url)}">{title}</a>' if source.url else title
 
 
+def _read_source(content: Content, source_id: str) -> str:
+    """A source's title, linked when it is on the web, and the date it was read."""
+    source = content.sources[source_id]
+    read = fill(content.texts.sources.read_on, date=review.long_date(source.read_on, content.lang))
+    return f"{_source_link(source, content.lang)}, {escape(read)}"
+
+
 def sources(content: Content, ids: list[str]) -> str:
     """The sources of a page, each with the date it was read."""
-    labels = content.texts.sources
-    items = []
-    for source in (content.sources[source_id] for source_id in dict.fromkeys(ids)):
-        read = fill(labels.read_on, date=review.long_date(source.read_on, content.lang))
-        items.append(f"<li>{_source_link(source, content.lang)}, {escape(read)}</li>")
-    return f'<ul class="sources">{"".join(items)}</ul>\n'
+    items = "".join(f"<li>{_read_source(content, source_id)}</li>" for source_id in dict.fromkeys(ids))
+    return f'<ul class="sources">{items}</ul>\n'
+
+
+def _signal(content: Content, heading: str, signal: ExtraSignal) -> str:
+    """One signal: a heading with the signal's anchor, its explanation and its source."""
+    return f"### {heading} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n"
 
 
 def signals(content: Content, about: str = "person") -> str:
     """The leaflet's signals about a person (or an address), as numbered headings with their explanation."""
-    parts = []
-    for number, signal in content.signals.about(about):
-        parts.append(f"### {number}. {signal.title} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n")
-    return "\n".join(parts)
+    return "\n".join(_signal(content, f"{number}. {signal.title}", signal)
+                     for number, signal in content.signals.about(about))
 
 
 def more_signals(content: Content) -> str:
     """The signals other sources name, each with its source."""
-    parts = [f"{content.texts.signals.more_note}\n"]
-    for signal in content.signals.more:
-        parts.append(f"### {signal.title} {{#{signal.id}}}\n\n{signal.text}\n\n{cited(content, signal.sources)}\n")
-    return "\n".join(parts)
+    signals = [_signal(content, signal.title, signal) for signal in content.signals.more]
+    return "\n".join([f"{content.texts.signals.more_note}\n", *signals])
 
 
 def nonverbal(content: Content) -> str:
@@ -86,11 +92,6 @@ def nonverbal(content: Content) -> str:
     block = content.signals.nonverbal
     items = "\n".join(f"- {item}" for item in block.items)
     return f"{block.text}\n\n{items}\n\n{cited(content, block.sources)}\n"
-
-
-def _indented(text: str) -> str:
-    """Text indented as the body of an admonition."""
-    return "\n".join(f"    {line}" if line.strip() else "" for line in text.splitlines())
 
 
 def steps(content: Content) -> str:
@@ -104,7 +105,7 @@ def steps(content: Content) -> str:
             part += f'!!! warning "{escape(view.condition.label)}"\n\n'
         part += f"{view.step.text}\n\n{cited(content, view.step.sources)}\n"
         if view.closes and view.condition is not None:
-            part += f'\n!!! danger "{escape(view.condition.otherwise_title)}"\n\n{_indented(view.condition.otherwise)}\n'
+            part += f'\n!!! danger "{escape(view.condition.otherwise_title)}"\n\n{indent(view.condition.otherwise, "    ")}\n'
         parts.append(part)
     return "\n".join(parts)
 
@@ -154,11 +155,9 @@ def _detail(label: str, value_html: str) -> str:
     return f"<dt>{escape(label)}</dt><dd>{value_html}</dd>"
 
 
-def _or_not_set(value: str, render: object, not_set: str) -> str:
+def _or_not_set(value: str, not_set: str, render: Callable[[str], str] = escape) -> str:
     """The rendered value, or a clearly marked placeholder when the gemeente has not filled it in."""
-    if value:
-        return render(value) if callable(render) else escape(value)
-    return f'<span class="not-set">{escape(not_set)}</span>'
+    return render(value) if value else f'<span class="not-set">{escape(not_set)}</span>'
 
 
 def contact(content: Content, settings: Settings, role: str) -> str:
@@ -187,14 +186,14 @@ def contact(content: Content, settings: Settings, role: str) -> str:
         title, name = labels.care_coordinator, person.organisation
         rows.append(_detail(labels.website, _web_link(person.website)) if person.website else "")
     details = "".join([
-        _detail(labels.phone, _or_not_set(person.phone, _phone_link, not_set)),
-        _detail(labels.email, _or_not_set(person.email, _mail_link, not_set)) if hasattr(person, "email") else "",
+        _detail(labels.phone, _or_not_set(person.phone, not_set, _phone_link)),
+        _detail(labels.email, _or_not_set(person.email, not_set, _mail_link)) if hasattr(person, "email") else "",
         _detail(labels.available, escape(person.available)) if person.available else "",
         *rows,
     ])
     return (f'<div class="contact-card contact-card--{role.replace("_", "-")}">'
             f'<p class="contact-card__role">{escape(title)}</p>'
-            f'<p class="contact-card__name">{_or_not_set(name, None, not_set)}</p>'
+            f'<p class="contact-card__name">{_or_not_set(name, not_set)}</p>'
             f'<dl class="contact-card__details">{details}</dl>{after}</div>\n')
 
 
@@ -216,22 +215,14 @@ def organisations(content: Content) -> str:
     parts = []
     for organisation in content.organisations:
         text = organisation.texts[content.lang]
-        rows = [_detail(labels.what, escape(text.what)), _detail(labels.when, escape(text.when))]
-        if organisation.phone:
-            rows.append(_detail(contact_labels.phone, _phone_link(organisation.phone)))
-        if organisation.phone_abroad:
-            rows.append(_detail(contact_labels.phone_abroad, _phone_link(organisation.phone_abroad)))
-        if text.hours:
-            rows.append(_detail(contact_labels.available, escape(text.hours)))
-        if organisation.email:
-            rows.append(_detail(contact_labels.email, _mail_link(organisation.email)))
-        if organisation.website:
-            rows.append(_detail(contact_labels.website, _web_link(organisation.website)))
-        cites = []
-        for source in (content.sources[source_id] for source_id in organisation.sources):
-            read = fill(content.texts.sources.read_on, date=review.long_date(source.read_on, content.lang))
-            cites.append(f"{_source_link(source, content.lang)}, {escape(read)}")
-        rows.append(_detail(content.texts.sources.label, "<br>".join(cites)))
+        details = [(labels.what, text.what, escape), (labels.when, text.when, escape),
+                   (contact_labels.phone, organisation.phone, _phone_link),
+                   (contact_labels.phone_abroad, organisation.phone_abroad, _phone_link),
+                   (contact_labels.available, text.hours, escape), (contact_labels.email, organisation.email, _mail_link),
+                   (contact_labels.website, organisation.website, _web_link)]
+        rows = [_detail(label, render(value)) for label, value, render in details if value]
+        cites = "<br>".join(_read_source(content, source_id) for source_id in organisation.sources)
+        rows.append(_detail(content.texts.sources.label, cites))
         parts.append(f"### {text.name} {{#org-{organisation.id}}}\n\n"
                      f'<dl class="organisation">{"".join(rows)}</dl>\n')
     return "\n".join(parts)
@@ -257,10 +248,10 @@ def report_form(content: Content, settings: Settings) -> str:
             help_html = f'<p class="report-form__help" id="{help_id}">{escape(field.help)}</p>' if field.help else ""
             if field.kind in {"signals", "choice"}:
                 if field.kind == "signals":
-                    groups = content.signal_checks()
+                    groups, kind = content.signal_checks(), "checkbox"
                 else:
                     groups = [("", [(f"{field.id}-{n}", option) for n, option in enumerate(field.options, 1)])]
-                kind = "checkbox" if field.kind == "signals" else "radio"
+                    kind = "radio"
                 boxes = "".join(
                     (f'<p class="report-form__group">{escape(title)}</p>' if title else "")
                     + "".join(f'<label class="report-form__check"><input type="{kind}" name="{field.id}" '

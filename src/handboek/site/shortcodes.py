@@ -6,9 +6,10 @@ An unknown shortcode, or a wrong argument, is an error that names the file and t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from handboek.model.content import Content
 from handboek.model.project import Project
 from handboek.model.pages import language_root, url_dir
 from handboek.pdf import products
@@ -37,7 +38,7 @@ class Context:
             self.cited.extend(getattr(item, "sources", ()))
 
     @property
-    def content(self):  # noqa: ANN201 - the Content of this page's language
+    def content(self) -> Content:
         """The content of this page's language."""
         return self.project.contents[self.host.lang]
 
@@ -75,22 +76,12 @@ def _sources(c: Context, ids: str) -> str:
     return generated.sources(c.content, [*c.cited, *named])
 
 
-def _nonverbal(c: Context, _: str) -> str:
-    """The non-verbal signals."""
-    c.cite(c.content.signals.nonverbal)
-    return generated.nonverbal(c.content)
-
-
-def _donts(c: Context, _: str) -> str:
-    """What not to do."""
-    c.cite(*c.content.steps.donts.items)
-    return generated.donts(c.content)
-
-
-def _organisations(c: Context, _: str) -> str:
-    """The national organisations."""
-    c.cite(*c.content.organisations)
-    return generated.organisations(c.content)
+def _citing(items: Callable[[Content], Iterable[object]], render: Callable[[Content], str]) -> Render:
+    """A shortcode that shows these data items of the page's language and cites their sources."""
+    def run(c: Context, _: str) -> str:
+        c.cite(*items(c.content))
+        return render(c.content)
+    return run
 
 
 def _help_cards(c: Context) -> str:
@@ -106,12 +97,12 @@ def _help_cards(c: Context) -> str:
 
 SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "signals": (("", "person", "address", "more"), _signals),
-    "nonverbal": ((), _nonverbal),
+    "nonverbal": ((), _citing(lambda content: [content.signals.nonverbal], generated.nonverbal)),
     "steps": (("", "summary"), _steps),
-    "donts": ((), _donts),
+    "donts": ((), _citing(lambda content: content.steps.donts.items, generated.donts)),
     "contact": (("attention_officer", "care_coordinator", "interpreter"),
                 lambda c, a: generated.contact(c.content, c.project.settings, a)),
-    "organisations": ((), _organisations),
+    "organisations": ((), _citing(lambda content: content.organisations, generated.organisations)),
     "report-form": ((), lambda c, a: generated.report_form(c.content, c.project.settings)),
     "report-form-link": ((), lambda c, a: generated.report_form_link(c.content, c.project.settings, c.host)),
     "privacy": ((), lambda c, a: generated.privacy_block(c.content, c.project.settings)),
