@@ -314,3 +314,14 @@ def test_the_handbook_pdf_is_made_again_when_an_image_on_a_page_changes(demo_bui
         outputs_seen.append(build.output)
     assert "PDFs: 1 rendered, " in outputs_seen[0], outputs_seen[0]
     assert "PDFs: 1 rendered, " in outputs_seen[1], "the same page with another image: the handbook is made again"
+
+
+def test_a_sheet_of_cards_is_the_same_byte_for_byte_each_time_it_is_made(demo_build: Build) -> None:
+    """pdfium, which places the cards, writes a random document ID: a rebuild must not change a published sheet."""
+    from handboek.pdf import sheet
+
+    card = (demo_build.site / "downloads" / "zakkaart.pdf").read_bytes()
+    frame = (demo_build.site / "downloads" / "zakkaart-a4.pdf").read_bytes()
+    made = [sheet.place(card, frame, ((10.0, 10.0),)) for _ in range(2)]
+    assert made[0] == made[1]
+    assert pypdfium2.PdfDocument(made[0]).get_page(0).get_width() == pytest.approx(595, abs=1)

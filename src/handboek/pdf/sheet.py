@@ -9,10 +9,13 @@ picture of the card for printing; the card's own PDF is the accessible one.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 
 MM = 72 / 25.4                  # points per millimetre
 
+_DOCUMENT_ID = re.compile(rb"/ID\[<[0-9A-F]{32}><[0-9A-F]{32}>\]")     # in the trailer pdfium writes
 Slots = tuple[tuple[float, float], ...]     # where each card's top-left corner goes, in mm from the page's
 
 
@@ -35,7 +38,11 @@ def place(card: bytes, frame: bytes, slots: Slots) -> bytes:
             page.gen_content()
         out = io.BytesIO()
         sheet.save(out)
-        return out.getvalue()
+        # pdfium writes a random document ID: one made from the rest of the file keeps a sheet byte for byte the same.
+        data = out.getvalue()
+        digest = hashlib.md5(_DOCUMENT_ID.sub(b"", data), usedforsecurity=False).hexdigest().upper().encode("ascii")
+        return _DOCUMENT_ID.sub(b"/ID[<" + digest + b"><" + digest + b">]", data, count=1)
     finally:
         sheet.close()
         source.close()
+
