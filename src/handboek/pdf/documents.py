@@ -78,8 +78,7 @@ class PrintSource:
 def _colours(settings: Settings) -> dict[str, str]:
     """The house colours, and the shades print needs for readable text."""
     primary, accent = settings.house_style.primary_color, settings.house_style.accent_color
-    return {"primary": primary, "primary_dark": colours.darkest_passing(primary, minimum=7),
-            "accent": accent, "accent_text": colours.darkest_passing(accent),
+    return {"primary": primary, "accent": accent, "accent_text": colours.darkest_passing(accent),
             "on_accent": colours.text_on(accent), "tint": colours.tint(primary)}
 
 
