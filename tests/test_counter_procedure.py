@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -251,3 +252,33 @@ def test_release_warns_but_does_not_refuse_without_a_deputy(tmp_path: Path) -> N
     assert "warning: the aandachtsfunctionaris has no deputy" in process.stderr
     assert "ready for release, with 1 warning(s) above." in process.stdout
     assert "Traceback" not in process.stderr
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_minor_has_its_own_route_on_the_card_the_checklist_and_the_home_page(demo_build: Build, lang: str) -> None:
+    organisations = yaml.safe_load((ROOT / "data" / "organisations.yml").read_text(encoding="utf-8"))["organisations"]
+    phone = next(o["phone"] for o in organisations if o["id"] == "veilig-thuis")
+    texts = yaml.safe_load((ROOT / "data" / lang / "texts.yml").read_text(encoding="utf-8"))["card"]
+    line = texts["minor"].replace("{phone}", phone)
+    assert phone in line
+    for kind in ("card", "card_a4", "checklist"):
+        assert squeeze(line) in squeeze(flat_pdf_text(pdf_path(demo_build, lang, kind))), kind
+    home = html.document_fromstring(demo_build.page("" if lang == "nl" else "en/"))
+    assert f"tel:{phone.replace('-', '')}" in [a.get("href") for a in home.iter("a")]
+    assert any(a.get("href", "").endswith("minderjarigen/#wat-doe-je") for a in home.iter("a"))
+
+
+def test_a_cover_too_full_for_the_card_is_refused(project: Path) -> None:
+    """The emergency box closes the cover in the flow: more text than fits is an overflow, not text under text."""
+    from handboek.model import project as loaded
+    from handboek.pdf import documents, publish, render
+
+    current, _ = loaded.load(project, "municipality.yml", "data", "docs", ["nl", "en"], "nl", KINDS)
+    source = publish.print_source(current, "nl")
+    render.render(documents.card(source, "x.pdf"))      # the shipped cover fits
+    card = source.content.texts.card
+    longer = card.model_copy(update={"minor": card.minor + " Bel daarna ook de politie en schrijf alles op." * 3})
+    content = dataclasses.replace(source.content, texts=source.content.texts.model_copy(update={"card": longer}))
+    with pytest.raises(ProblemsFound) as found:
+        render.render(documents.card(dataclasses.replace(source, content=content), "x.pdf"))
+    assert "the cover panel on page 1 overflows by" in str(found.value.problems[0].message)

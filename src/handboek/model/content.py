@@ -258,10 +258,9 @@ class Content:
     organisations: list[Organisation]
     sources: dict[str, Source]
 
-    @property
-    def police_phone(self) -> str:
-        """The police's number for reports without urgency, from the organisations data."""
-        return next((o.phone for o in self.organisations if o.id == "police"), "")
+    def phone(self, organisation: str) -> str:
+        """An organisation's number from the organisations data, e.g. the police's for reports without urgency."""
+        return next((o.phone for o in self.organisations if o.id == organisation), "")
 
     def privacy_rule(self, via: str, detail: str) -> list[str]:
         """The one privacy rule of the form and the checklist: how the form travels (`via`), and that no copy stays."""

@@ -93,6 +93,7 @@ class CardTexts(Record):
     steps: Text
     emergency: Text
     emergency_where: Text
+    minor: Text = Field(json_schema_extra={"example": '"Jonger dan 18? Meld het meteen. Bel Veilig Thuis: {phone}."'})
     report_to: Text
     care: Text
     qr_caption: Text

@@ -199,7 +199,7 @@ def contact(content: Content, settings: Settings, role: str) -> str:
 
 def _fallback(content: Content) -> str:
     """Whom to call when neither the aandachtsfunctionaris nor the deputy answers, with the number as a link."""
-    number = content.police_phone
+    number = content.phone("police")
     return fill(escape(content.texts.contact.fallback), phone=_phone_link(number) if number else "")
 
 
