@@ -31,7 +31,6 @@ class CardTexts(Record):
 
     title: Words = Field(json_schema_extra={"example": '"Handige nummers"'})
     emergency: Words = Field(json_schema_extra={"example": '"Gevaar? Bel 112. Bellen is gratis."'})
-    keep: Words = Field(json_schema_extra={"example": '"Bewaar dit kaartje op een veilige plek."'})
     more: Words = Field(json_schema_extra={"example": '"Meer informatie (in het Engels)"'})
     rights: Words = Field(json_schema_extra={"example": '"Je hebt recht op bescherming en hulp."'})
     reflection: Words = Field(json_schema_extra={"example": '"Slachtoffer zonder verblijfsvergunning? ..."'})
