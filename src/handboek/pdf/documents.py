@@ -149,24 +149,17 @@ def _sheet(card_job: Job, source: PrintSource, title: str, name: str, size: tupl
     return replace(card_job, frame=frame.html, slots=tuple((x, y) for y in ys[:-1] for x in xs[:-1]))
 
 
-def _help_card_context(source: PrintSource) -> dict[str, Any]:
-    """What the help card's templates show: its language's words, the facts and the review state."""
-    card, facts = source.card, source.facts
-    if card is None or facts is None:
-        raise ValueError("a help card needs its language and facts")
-    words = card.data.texts
-    before, _, after = words.emergency.partition(facts.emergency)
-    return {"lang": card.code, "dir": card.data.direction, "words": words, "card": card,
-            "contacts": card.contacts(facts, source.settings.contacts.care_coordinator),
-            "emergency": (before, facts.emergency, after), "qr": qr.svg(facts.qr_url),
-            "qr_display": facts.qr_url.removeprefix("https://"), "concept": not card.reviewed,
-            "card_display": card.path}
-
-
 def help_card(source: PrintSource, name: str) -> Job:
     """The help card for the person, 85 × 55 mm with 3 mm bleed and crop marks: the front, then the back."""
-    return job_from_template(source, "help-card.html.j2", source.card.data.texts.title, name,
-                             measure_css=HELP_CARD_TALL, **_help_card_context(source))
+    card, facts = source.card, source.facts
+    words = card.data.texts
+    before, _, after = words.emergency.partition(facts.emergency)
+    return job_from_template(source, "help-card.html.j2", words.title, name, measure_css=HELP_CARD_TALL,
+                             lang=card.code, dir=card.data.direction, words=words,
+                             contacts=card.contacts(facts, source.settings.contacts.care_coordinator),
+                             emergency=(before, facts.emergency, after), qr=qr.svg(facts.qr_url),
+                             qr_display=facts.qr_url.removeprefix("https://"), concept=not card.reviewed,
+                             card_display=card.path)
 
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
