@@ -131,20 +131,19 @@ def card(source: PrintSource, name: str) -> Job:
 
 def card_a4(source: PrintSource, name: str) -> Job:
     """Five flat cards on A4 with cut and fold marks and a note on how to print; page 2 holds the insides."""
-    return _sheet(card(source, name), source, source.content.texts.card.title, name, (CARD_WIDTH, CARD_HEIGHT),
+    return _sheet(card(source, name), source, source.content.texts.card.title, (CARD_WIDTH, CARD_HEIGHT),
                   (1, CARDS_PER_A4), mark=8, folds=(CARD_WIDTH / 2,), note=source.content.texts.downloads["card_a4"].text)
 
 
-def _sheet(card_job: Job, source: PrintSource, title: str, name: str, size: tuple[float, float],
-           grid: tuple[int, int], mark: float, folds: tuple[float, ...] = (), note: str = "", outline: bool = False,
-           **extra: Any) -> Job:
+def _sheet(card_job: Job, source: PrintSource, title: str, size: tuple[float, float], grid: tuple[int, int],
+           mark: float, folds: tuple[float, ...] = (), note: str = "", outline: bool = False, **extra: Any) -> Job:
     """A sheet of cards on A4: `grid` (columns, rows) of cards of `size` (mm), centred; its frame (cut marks, and the
     fold marks at `folds` mm into each card, the note, the outline) from cards-a4.html.j2. The cards are placed from
     the card's own PDF (pdf/sheet.py)."""
     (width, height), (columns, rows) = size, grid
     xs = [(210 - columns * width) / 2 + i * width for i in range(columns + 1)]
     ys = [(297 - rows * height) / 2 + i * height for i in range(rows + 1)]
-    frame = job_from_template(source, "cards-a4.html.j2", title, name, xs=xs, ys=ys, mark=mark, note=note,
+    frame = job_from_template(source, "cards-a4.html.j2", title, card_job.name, xs=xs, ys=ys, mark=mark, note=note,
                               outline=outline, folds=[xs[0] + fold for fold in folds], **extra)
     return replace(card_job, frame=frame.html, slots=tuple((x, y) for y in ys[:-1] for x in xs[:-1]))
 
@@ -164,7 +163,7 @@ def help_card(source: PrintSource, name: str) -> Job:
 
 def help_card_a4(source: PrintSource, name: str) -> Job:
     """Ten help cards on A4 with an outline and cut marks; page 2 holds the backs."""
-    return _sheet(help_card(source, name), source, source.card.data.texts.title, name, (HELP_CARD_WIDTH, CARD_HEIGHT),
+    return _sheet(help_card(source, name), source, source.card.data.texts.title, (HELP_CARD_WIDTH, CARD_HEIGHT),
                   (2, 5), mark=7, outline=True, lang=source.card.code, dir=source.card.data.direction)
 
 
