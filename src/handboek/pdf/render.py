@@ -38,14 +38,6 @@ class Job:
         return replace(self, frame="", slots=())
 
 
-def _bottom(box) -> float:  # noqa: ANN001
-    """The lowest edge of a box's content."""
-    children = getattr(box, "children", []) or []
-    if not children:
-        return box.position_y + box.margin_height()
-    return max(box.position_y + box.margin_height(), *(_bottom(child) for child in children))
-
-
 def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a WeasyPrint Document
     """Text smaller than 7 pt, and panels whose content runs out of them."""
     problems: list[Problem] = []
@@ -57,8 +49,10 @@ def layout_problems(document, job: Job) -> list[Problem]:  # noqa: ANN001 - a We
                 smallest = size if smallest is None else min(smallest, size)
             element = getattr(box, "element", None)
             if element is not None and PANEL_CLASS in (element.get("class") or "").split():
+                # How far the lowest edge of anything in the panel, however deep, lies below its content box.
                 limit = box.content_box_y() + box.height
-                over = max((_bottom(child) for child in box.children), default=limit) - limit
+                over = max((inner.position_y + inner.margin_height() for child in box.children
+                            for inner in child.descendants(placeholders=True)), default=limit) - limit
                 if over > 0.5:
                     source = element.get("data-source") or job.name
                     label = element.get("data-label") or element.get("id") or "a panel"
