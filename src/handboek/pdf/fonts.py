@@ -30,27 +30,29 @@ class PdfFont:
     fallbacks: tuple[str, ...] = ()     # further families, in order, for characters the first one lacks
 
 
-def _face(family: str, path: Path, style: str, weight: int) -> str:
-    """One @font-face rule for a local file."""
-    return (f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight}; '
-            f'src: url("{path.as_uri()}"); }}')
+def _family(family: str, faces: list[tuple[Path, str, int]]) -> PdfFont:
+    """A font family from its files, each with its style and weight: one @font-face rule a file."""
+    rules = [f'@font-face {{ font-family: "{family}"; font-style: {style}; font-weight: {weight}; '
+             f'src: url("{path.as_uri()}"); }}' for path, style, weight in faces]
+    return PdfFont(family, "\n".join(rules), tuple(path for path, _, _ in faces))
+
+
+def _bundled(family: str, faces: tuple[tuple[str, str, int], ...]) -> PdfFont:
+    """A family of font files shipped in src/handboek/fonts/."""
+    return _family(family, [(BUNDLED / name, style, weight) for name, style, weight in faces])
 
 
 def pdf_font(settings: Settings, root: Path) -> PdfFont:
     """The gemeente's font when it gave files for it, else Open Sans from the package."""
     style = settings.house_style
-    if style.font_files is not None:
-        rules, files = [], []
-        for face, (font_style, weight) in FACES.items():
-            name = getattr(style.font_files, face)
-            if name:
-                path = (root / name).resolve()
-                rules.append(_face(style.font_family, path, font_style, weight))
-                files.append(path)
-        return PdfFont(style.font_family, "\n".join(rules), tuple(files))
-    files = tuple(BUNDLED / name for name, _, _ in OPEN_SANS)
-    rules = [_face("Handboek Open Sans", BUNDLED / name, font_style, weight) for name, font_style, weight in OPEN_SANS]
-    return PdfFont("Handboek Open Sans", "\n".join(rules), files)
+    if style.font_files is None:
+        return _bundled("Handboek Open Sans", OPEN_SANS)
+    faces = []
+    for face, (font_style, weight) in FACES.items():
+        name = getattr(style.font_files, face)
+        if name:
+            faces.append(((root / name).resolve(), font_style, weight))
+    return _family(style.font_family, faces)
 
 
 def card_font(settings: Settings, root: Path) -> PdfFont:
@@ -62,13 +64,6 @@ def card_font(settings: Settings, root: Path) -> PdfFont:
     return replace(families[0], css="\n".join(font.css for font in families),
                    files=tuple(path for font in families for path in font.files),
                    fallbacks=tuple(font.family for font in families[1:]))
-
-
-def _bundled(family: str, faces: Iterable[tuple[str, str, int]]) -> PdfFont:
-    """A family of font files shipped in src/handboek/fonts/."""
-    faces = list(faces)
-    return PdfFont(family, "\n".join(_face(family, BUNDLED / name, style, weight) for name, style, weight in faces),
-                   tuple(BUNDLED / name for name, _, _ in faces))
 
 
 def covers(files: Iterable[Path]) -> Callable[[str], bool]:
