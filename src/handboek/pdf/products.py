@@ -51,10 +51,9 @@ SITE_KINDS = [product.kind for product in PRODUCTS if not product.editions]     
 
 @dataclass(frozen=True)
 class Output:
-    """One PDF of a build: which product, made in which site language's pass, which edition, and where it goes."""
+    """One PDF of a build: which product, which edition, and where it goes."""
 
     product: Product
-    lang: str
     edition: str
     path: str
 
@@ -80,10 +79,9 @@ def outputs(project: Project, lang: str | None = None) -> list[Output]:
     for language in project.languages if lang is None else [lang]:
         for product in PRODUCTS:
             if not product.editions:
-                found.append(Output(product, language, "", site_path(project.contents[language], product.kind,
-                                                                      project.default_language)))
+                found.append(Output(product, "", site_path(project.contents[language], product.kind,
+                                                           project.default_language)))
             elif language == first:
-                found += [Output(product, language, edition, site_path(default, product.kind, project.default_language,
-                                                                       edition))
+                found += [Output(product, edition, site_path(default, product.kind, project.default_language, edition))
                           for edition in project.help_cards.chosen]
     return found
