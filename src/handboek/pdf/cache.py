@@ -75,11 +75,9 @@ def copy_out(cached: Path, target: Path, preview: Path | None = None) -> None:
         write_atomically(preview, preview_of(cached).read_bytes())
 
 
-def prune(cache_dir: Path, days: int = KEEP_DAYS) -> None:
-    """Remove cached PDFs nobody used for `days` days."""
-    if not cache_dir.is_dir():
-        return
-    limit = time.time() - days * 86400
+def prune(cache_dir: Path) -> None:
+    """Remove cached PDFs nobody used for KEEP_DAYS days."""
+    limit = time.time() - KEEP_DAYS * 86400
     for path in [*cache_dir.glob("*.pdf"), *cache_dir.glob("*.png")]:
         if path.stat().st_mtime < limit:
             path.unlink(missing_ok=True)
