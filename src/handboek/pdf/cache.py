@@ -12,7 +12,7 @@ from pathlib import Path
 
 from handboek.memo import library_version
 from handboek.pdf import sheet
-from handboek.pdf.render import Job
+from handboek.pdf.render import PDF_VARIANT, Job
 
 KEEP_DAYS = 30
 PACKAGE = Path(__file__).resolve().parent.parent.as_uri() + "/"     # src/handboek/
@@ -31,7 +31,7 @@ def key(job: Job, inputs: Iterable[Path]) -> str:
     placing = f"{job.slots} {library_version('pypdfium2')}" if job.slots else ""
     if job.slots:       # how a sheet places its cards is code: its module shapes it too
         inputs = [*inputs, Path(sheet.__file__)]
-    for part in (relative(job.html), relative(job.frame), placing, job.variant or "", library_version("weasyprint")):
+    for part in (relative(job.html), relative(job.frame), placing, PDF_VARIANT, library_version("weasyprint")):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     # Sorted by the relative name: sorted by the absolute path, the order would depend on where the project lies.

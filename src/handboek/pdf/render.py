@@ -18,16 +18,16 @@ MIN_POINTS = 7.0
 PX_PER_PT = 4 / 3
 PX_PER_MM = 96 / 25.4
 PANEL_CLASS = "panel"
+PDF_VARIANT = "pdf/ua-1"        # PDF/UA-1: tagged, so that screen readers can read it
 
 
 @dataclass(frozen=True)
 class Job:
-    """One PDF to make: its HTML, where relative URLs resolve, and its PDF variant."""
+    """One PDF to make: its HTML and where its relative URLs resolve."""
 
     name: str                   # e.g. nl/zakkaart.pdf, for messages
     html: str
     base_url: str
-    variant: str | None = "pdf/ua-1"
     measure_css: str = ""       # extra CSS for a separate layout pass in which panels cannot break across pages
     frame: str = ""             # a sheet of cards: the HTML of the A4 around them, and where the cards go
     slots: sheet.Slots = ()     # (pdf/sheet.py); `html` is then the card's
@@ -91,7 +91,7 @@ def render(job: Job, fonts: FontConfiguration | None = None, card: bytes | None 
             extra = CSS(string=job.measure_css, font_config=fonts)
             measured = HTML(string=job.html, base_url=job.base_url).render(font_config=fonts, stylesheets=[extra])
         problems = layout_problems(measured, job)
-        data = document.write_pdf(**({"pdf_variant": job.variant} if job.variant else {"pdf_tags": True}))
+        data = document.write_pdf(pdf_variant=PDF_VARIANT)
     finally:
         weasyprint_log.removeHandler(errors)
         weasyprint_log.propagate = True
