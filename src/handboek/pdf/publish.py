@@ -56,7 +56,7 @@ class Printing:
     render: bool = True
     made: list[Made] = field(default_factory=list)
     rendering: list[tuple[str, Path, Path, Future, Path | None]] = field(default_factory=list)  # ..., preview
-    later: list[tuple[str, render.Job, Path, Path, Path | None, Path | None]] = field(default_factory=list)
+    later: list[tuple[render.Job, Path, Path, Path | None, Path | None]] = field(default_factory=list)
     _pool: ProcessPoolExecutor | None = None
 
     def add_language(self, project: Project, lang: str, site_dir: Path, page_order: list[str]) -> None:
@@ -79,17 +79,16 @@ class Printing:
                 cache.copy_out(cached, target, preview)
                 self.made.append(Made(target, rendered=False))
             elif self.render and output.edition:
-                self.later.append((output.path, job, cached, target, preview, card))
+                self.later.append((job, cached, target, preview, card))
             elif self.render:
-                self._start(output.path, job, cached, target, preview, card)
+                self._start(job, cached, target, preview, card)
 
-    def _start(self, name: str, job: render.Job, cached: Path, target: Path, preview: Path | None,
-               card: Path | None) -> None:
+    def _start(self, job: render.Job, cached: Path, target: Path, preview: Path | None, card: Path | None) -> None:
         """Render one PDF in a worker process."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(min(os.cpu_count() or 1, MAX_WORKERS))
         future = self._pool.submit(_render_into_cache, job, cached, preview is not None, card)
-        self.rendering.append((name, cached, target, future, preview))
+        self.rendering.append((job.name, cached, target, future, preview))
 
     def finish(self) -> tuple[list[Made], list[Problem]]:
         """Wait for the PDFs being rendered and put them into the site; the problems that stopped any of them."""
