@@ -210,7 +210,7 @@ def read_cards(folder: Path, root: Path) -> tuple[dict[str, Card], list[Problem]
 
 def chosen(settings_choice: list[str] | None, cards: dict[str, Card], settings_path: Path,
            settings_display: str) -> tuple[tuple[str, ...], list[Problem]]:
-    """The languages of municipality.yml's `help_card.languages`, or every card when the key is absent."""
+    """The chosen languages that have a card: municipality.yml's `help_card.languages`, or every card without it."""
     if settings_choice is None:
         return tuple(sorted(cards, key=lambda code: (code != SOURCE_LANGUAGE, code))), []
     problems = []
@@ -221,7 +221,7 @@ def chosen(settings_choice: list[str] | None, cards: dict[str, Card], settings_p
             problems.append(Problem(settings_display, located.line(("help_card", "languages", index)),
                                     f"help_card.languages: there is no help card in '{code}'",
                                     f"use one of: {', '.join(cards)}, or add data/help-card/{code}.yml"))
-    return tuple(dict.fromkeys(settings_choice)), problems
+    return tuple(code for code in dict.fromkeys(settings_choice) if code in cards), problems
 
 
 def read_facts(path: Path, root: Path, phones: dict[str, str], sources: dict[str, str]) -> tuple[Facts | None, list[Problem]]:
@@ -317,4 +317,4 @@ def load(data_dir: Path, root: Path, choice: list[str] | None, settings_path: Pa
     if facts is not None:
         for card in cards.values():
             problems += text_problems(card, facts, covers)
-    return HelpCards(cards, tuple(code for code in codes if code in cards), facts), problems
+    return HelpCards(cards, codes, facts), problems
