@@ -129,7 +129,7 @@ class Card:
 
     data: CardFile
     path: str                           # as editors name it, e.g. data/help-card/pl.yml
-    located: yamlfile.Located | None = field(default=None, compare=False, repr=False)   # the file's key lines
+    located: yamlfile.Located = field(compare=False, repr=False)    # the file's key lines
     version: str = ""                   # the Dutch texts and this file's language and texts as they are now
 
     @property
@@ -150,7 +150,7 @@ class Card:
 
     def line(self, *loc: str) -> int:
         """The line of a key in the file, or of its nearest parent."""
-        return self.located.line(loc) if self.located else 1
+        return self.located.line(loc)
 
     def contacts(self, facts: Facts, coordinator: Any) -> list[Contact]:
         """The contact lines of this language, with the gemeente's care coordinator only when it has a phone."""
