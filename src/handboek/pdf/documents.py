@@ -99,8 +99,7 @@ def _context(source: PrintSource, title: str) -> dict[str, Any]:
         "fallback": fill(content.texts.contact.fallback, phone=content.phone("police")),
         "minor": fill(content.texts.card.minor, phone=content.phone("veilig-thuis")), "signal_groups": content.signal_checks(),
         "qr": qr.svg(settings.handbook_url), "url_display": settings.handbook_url.removeprefix("https://"),
-        "settings_display": source.settings_display, "texts_display": f"{source.data_display}/texts.yml",
-        "signals_display": f"{source.data_display}/signals.yml", "steps_display": f"{source.data_display}/steps.yml",
+        "settings_display": source.settings_display, "data_display": source.data_display,
         "page_label_before": before, "page_label_between": between, "page_label_after": after,
     }
 
