@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 
 from handboek.model import phone, review
 from handboek.model.content import Content, ExtraSignal, FormField, Source
-from handboek.model.helpcard import Card
-from handboek.model.pages import url_dir
+from handboek.model.pages import language_root, url_dir
+from handboek.model.project import Project
 from handboek.model.settings import Settings
 from handboek.model.texts import fill
+from handboek.pdf import products
 
 WHAT_TO_DO_PAGE = "wat-te-doen.md"
 REPORT_FORM_PAGE = "meldingsformulier.md"
@@ -305,16 +306,17 @@ def downloads(content: Content, host: HostPage, kinds: list[tuple[str, str]]) ->
     return f'<ul class="downloads">{"".join(items)}</ul>\n'
 
 
-def help_cards(content: Content, page_dir: str, cards: list[tuple[Card, str, str, str]]) -> str:
-    """Every help card language: its own name, a preview of the front, its PDFs, and whether a person reviewed it.
-
-    `cards` are (card, PDF path, A4 path, preview path) in the site; `page_dir` is this page's folder in the site.
-    """
+def help_cards(project: Project, host: HostPage) -> str:
+    """Every help card language: its own name, a preview of the front, its PDFs, and whether a person reviewed it."""
+    content = project.contents[host.lang]
     labels, parts = content.texts.help_card, []
     how_to_print = escape(content.texts.downloads["help_card_a4"].text)
-    for card, pdf, sheet, preview in cards:
+    made = {(output.edition, output.product.kind): output for output in products.outputs(project) if output.edition}
+    page_dir = language_root(host.lang, project.default_language) + url_dir(host.rel)     # this page's folder in the site
+    for card in project.help_cards.chosen_cards():
         name, code, direction = escape(card.data.name), escape(card.code), escape(card.data.direction)
-        link = {path: escape(posixpath.relpath(path, page_dir)) for path in (pdf, sheet, preview)}
+        single, sheet = made[card.code, "help_card"], made[card.code, "help_card_a4"]
+        pdf, a4, preview = (escape(posixpath.relpath(path, page_dir)) for path in (single.path, sheet.path, single.preview_path))
         state = ""                      # the Dutch source text has no review mark: it is signed off with the handbook
         if not card.reviewed:
             state = f'<p class="help-card__state help-card__state--concept"><strong>{escape(labels.not_reviewed)}</strong></p>'
@@ -324,10 +326,10 @@ def help_cards(content: Content, page_dir: str, cards: list[tuple[Card, str, str
         parts.append(
             f'<section class="help-card" id="help-card-{code}">\n'
             f'<h3 lang="{code}" dir="{direction}">{name}</h3>\n'
-            f'<p><img class="help-card__preview" src="{link[preview]}" width="340" '
+            f'<p><img class="help-card__preview" src="{preview}" width="340" '
             f'alt="{escape(fill(labels.preview, language=card.data.name))}" loading="lazy"></p>\n'
             f'{state}\n<ul class="downloads">'
-            f'<li><a class="downloads__link" href="{link[pdf]}" hreflang="{code}">{escape(labels.card)}</a></li>'
-            f'<li><a class="downloads__link" href="{link[sheet]}" hreflang="{code}">{escape(labels.sheet)}</a>'
+            f'<li><a class="downloads__link" href="{pdf}" hreflang="{code}">{escape(labels.card)}</a></li>'
+            f'<li><a class="downloads__link" href="{a4}" hreflang="{code}">{escape(labels.sheet)}</a>'
             f'<br>{how_to_print}</li></ul>\n</section>\n')
     return '<div class="help-cards">\n' + "\n".join(parts) + "</div>\n"

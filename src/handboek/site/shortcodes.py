@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from handboek.model.content import Content
 from handboek.model.project import Project
-from handboek.model.pages import language_root, url_dir
 from handboek.pdf import products
 from handboek.problems import Problem
 from handboek.site import generated, lists
@@ -84,17 +83,6 @@ def _citing(items: Callable[[Content], Iterable[object]], render: Callable[[Cont
     return run
 
 
-def _help_cards(c: Context) -> str:
-    """Every chosen language of the help card, with a preview of the card and its two PDFs."""
-    made = {(output.edition, output.product.kind): output for output in products.outputs(c.project) if output.edition}
-    cards = []
-    for card in c.project.help_cards.chosen_cards():
-        single, sheet = made[card.code, "help_card"], made[card.code, "help_card_a4"]
-        cards.append((card, single.path, sheet.path, single.preview_path))
-    page_dir = language_root(c.host.lang, c.project.default_language) + url_dir(c.host.rel)
-    return generated.help_cards(c.content, page_dir, cards)
-
-
 SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "signals": (("", "person", "address", "more"), _signals),
     "nonverbal": ((), _citing(lambda content: [content.signals.nonverbal], generated.nonverbal)),
@@ -107,7 +95,7 @@ SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "report-form-link": ((), lambda c, a: generated.report_form_link(c.content, c.project.settings, c.host)),
     "privacy": ((), lambda c, a: generated.privacy_block(c.content, c.project.settings)),
     "downloads": ((), lambda c, a: generated.downloads(c.content, c.host, [(p.kind, p.page) for p in products.PRODUCTS])),
-    "help-cards": ((), lambda c, a: _help_cards(c)),
+    "help-cards": ((), lambda c, a: generated.help_cards(c.project, c.host)),
     "sources": (None, _sources),      # the sources of the data on this page, and the ids given
     "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.host, c.preview)),
     "changes": ((), lambda c, a: lists.changes(c.project, c.host)),
