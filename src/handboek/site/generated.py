@@ -20,7 +20,6 @@ from handboek.pdf import products
 
 WHAT_TO_DO_PAGE = "wat-te-doen.md"
 REPORT_FORM_PAGE = "meldingsformulier.md"
-DOWNLOADS_DIR = "downloads/"
 LEAFLET = "leaflet"       # the source this handbook started from; items from it alone carry no source line
 
 
@@ -283,24 +282,24 @@ def report_form_link(content: Content, settings: Settings, host: HostPage) -> st
     if settings.report_form_url:
         sentences.append(fill(labels.own_form, link=f"[{urlsplit(settings.report_form_url).netloc}]"
                                                     f"({settings.report_form_url})"))
-    pdf = host.link_to_file(DOWNLOADS_DIR + content.texts.downloads["report_form"].file)
+    pdf = host.link_to_file(products.DOWNLOADS_DIR + content.texts.downloads["report_form"].file)
     sentences.append(fill(labels.handbook_form,
                           form=f"[{labels.form_link}]({host.link_to_page(REPORT_FORM_PAGE)})",
                           pdf=f'<a href="{escape(pdf)}">{escape(labels.pdf_link)}</a>'))
     return " ".join(sentences) + "\n"
 
 
-def downloads(content: Content, host: HostPage, kinds: list[tuple[str, str]]) -> str:
-    """The printable files of this language, with what each is for; `kinds` are (kind, page): a product with a page
-    (one PDF for each of its editions) is one item that links to that page, once."""
+def downloads(content: Content, host: HostPage) -> str:
+    """The printable files of this language, with what each is for; a product with a page (one PDF for each of its
+    editions) is one item that links to that page, once."""
     items, pages = [], set()
-    for kind, page in kinds:
-        item = content.texts.downloads[kind]
-        if page and page in pages:
+    for product in products.PRODUCTS:
+        if product.page and product.page in pages:
             continue
-        pages.add(page)
-        href = host.url_of_page(page) if page else host.link_to_file(DOWNLOADS_DIR + item.file)
-        kind_label = "" if page else ' <span class="downloads__type">PDF</span>'
+        pages.add(product.page)
+        item = content.texts.downloads[product.kind]
+        href = host.url_of_page(product.page) if product.page else host.link_to_file(products.DOWNLOADS_DIR + item.file)
+        kind_label = "" if product.page else ' <span class="downloads__type">PDF</span>'
         items.append(f'<li><a class="downloads__link" href="{escape(href)}">{escape(item.title)}</a>{kind_label}'
                      f'<br>{escape(item.text)}</li>')
     return f'<ul class="downloads">{"".join(items)}</ul>\n'

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from handboek.model.content import Content
 from handboek.model.project import Project
-from handboek.pdf import products
 from handboek.problems import Problem
 from handboek.site import generated, lists
 from handboek.site.generated import HostPage
@@ -94,7 +93,7 @@ SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "report-form": ((), lambda c, a: generated.report_form(c.content, c.project.settings)),
     "report-form-link": ((), lambda c, a: generated.report_form_link(c.content, c.project.settings, c.host)),
     "privacy": ((), lambda c, a: generated.privacy_block(c.content, c.project.settings)),
-    "downloads": ((), lambda c, a: generated.downloads(c.content, c.host, [(p.kind, p.page) for p in products.PRODUCTS])),
+    "downloads": ((), lambda c, a: generated.downloads(c.content, c.host)),
     "help-cards": ((), lambda c, a: generated.help_cards(c.project, c.host)),
     "sources": (None, _sources),      # the sources of the data on this page, and the ids given
     "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.host, c.preview)),
