@@ -164,37 +164,30 @@ def contact(content: Content, settings: Settings, role: str) -> str:
     """The gemeente's own contact for `role`, from municipality.yml; the aandachtsfunctionaris with the deputy and
     whom to call when neither answers."""
     labels = content.texts.contact
-    not_set = labels.not_set
-    rows, after = [], ""
+    person, title = getattr(settings.contacts, role), getattr(labels, role)
+    if role == "interpreter" and not (person.name or person.phone):
+        return (f'<div class="contact-card contact-card--interpreter"><p class="contact-card__role">{escape(title)}'
+                f'</p><p>{escape(labels.interpreter_not_set)}</p></div>\n')
+    rows = [_detail(labels.phone, _or_not_set(person.phone, labels.not_set, _phone_link))]
+    if role != "interpreter":
+        rows.append(_detail(labels.email, _or_not_set(person.email, labels.not_set, _mail_link)))
+    if person.available:
+        rows.append(_detail(labels.available, escape(person.available)))
+    if role == "care_coordinator" and person.website:
+        rows.append(_detail(labels.website, _web_link(person.website)))
+    after = ""
     if role == "attention_officer":
-        person = settings.contacts.attention_officer
-        title, name = labels.attention_officer, person.name
-        if person.deputy.is_set:
-            deputy = person.deputy
+        deputy = person.deputy
+        if deputy.is_set:
             reach = " · ".join([*([_phone_link(deputy.phone)] if deputy.phone else []),
                                 *([_mail_link(deputy.email)] if deputy.email else [])])
             rows.append(_detail(labels.deputy, f"{escape(deputy.name)}, {reach}"))
         after = f'<p class="contact-card__fallback">{_fallback(content)}</p>'
-    elif role == "interpreter":
-        person = settings.contacts.interpreter
-        title, name = labels.interpreter, person.name
-        if not (person.name or person.phone):
-            return (f'<div class="contact-card contact-card--interpreter"><p class="contact-card__role">{escape(title)}'
-                    f'</p><p>{escape(labels.interpreter_not_set)}</p></div>\n')
-    else:
-        person = settings.contacts.care_coordinator
-        title, name = labels.care_coordinator, person.organisation
-        rows.append(_detail(labels.website, _web_link(person.website)) if person.website else "")
-    details = "".join([
-        _detail(labels.phone, _or_not_set(person.phone, not_set, _phone_link)),
-        _detail(labels.email, _or_not_set(person.email, not_set, _mail_link)) if hasattr(person, "email") else "",
-        _detail(labels.available, escape(person.available)) if person.available else "",
-        *rows,
-    ])
+    name = person.organisation if role == "care_coordinator" else person.name
     return (f'<div class="contact-card contact-card--{role.replace("_", "-")}">'
             f'<p class="contact-card__role">{escape(title)}</p>'
-            f'<p class="contact-card__name">{_or_not_set(name, not_set)}</p>'
-            f'<dl class="contact-card__details">{details}</dl>{after}</div>\n')
+            f'<p class="contact-card__name">{_or_not_set(name, labels.not_set)}</p>'
+            f'<dl class="contact-card__details">{"".join(rows)}</dl>{after}</div>\n')
 
 
 def _fallback(content: Content) -> str:
