@@ -221,11 +221,31 @@ def organisations(content: Content) -> str:
     return "\n".join(parts)
 
 
-def _control(field: FormField, field_id: str, described: str) -> str:
-    """The input of one field of the on-screen form."""
-    if field.kind == "textarea":
-        return f'<textarea id="{field_id}" name="{field.id}" rows="{field.lines}"{described}></textarea>'
-    return f'<input id="{field_id}" name="{field.id}" type="{field.kind}"{described}>'
+def _field(content: Content, field: FormField) -> str:
+    """One field of the on-screen form: a labelled input, or a group of check boxes (signals) or radio buttons."""
+    field_id = f"rf-{field.id}"
+    help_id = f"{field_id}-help"
+    described = f' aria-describedby="{help_id}"' if field.help else ""
+    help_html = f'<p class="report-form__help" id="{help_id}">{escape(field.help)}</p>' if field.help else ""
+    if field.kind not in {"signals", "choice"}:
+        if field.kind == "textarea":
+            control = f'<textarea id="{field_id}" name="{field.id}" rows="{field.lines}"{described}></textarea>'
+        else:
+            control = f'<input id="{field_id}" name="{field.id}" type="{field.kind}"{described}>'
+        return (f'<div class="report-form__field report-form__field--{field.kind}">'
+                f'<label for="{field_id}">{escape(field.label)}</label>{help_html}{control}</div>')
+    if field.kind == "signals":
+        groups, kind = content.signal_checks(), "checkbox"
+    else:
+        groups = [("", [(f"{field.id}-{n}", option) for n, option in enumerate(field.options, 1)])]
+        kind = "radio"
+    boxes = "".join(
+        (f'<p class="report-form__group">{escape(title)}</p>' if title else "")
+        + "".join(f'<label class="report-form__check"><input type="{kind}" name="{field.id}" '
+                  f'value="{escape(value)}"> {escape(text)}</label>' for value, text in items)
+        for title, items in groups)
+    return (f'<fieldset class="report-form__field report-form__{field.kind}"{described}>'
+            f'<legend>{escape(field.label)}</legend>{help_html}{boxes}</fieldset>')
 
 
 def report_form(content: Content, settings: Settings) -> str:
@@ -233,31 +253,8 @@ def report_form(content: Content, settings: Settings) -> str:
     form = content.report_form
     rows = [f'<p class="report-form__intro">{escape(form.intro)}</p>']
     for section in form.sections:
-        fields = []
-        for field in section.fields:
-            field_id = f"rf-{field.id}"
-            help_id = f"{field_id}-help"
-            described = f' aria-describedby="{help_id}"' if field.help else ""
-            help_html = f'<p class="report-form__help" id="{help_id}">{escape(field.help)}</p>' if field.help else ""
-            if field.kind in {"signals", "choice"}:
-                if field.kind == "signals":
-                    groups, kind = content.signal_checks(), "checkbox"
-                else:
-                    groups = [("", [(f"{field.id}-{n}", option) for n, option in enumerate(field.options, 1)])]
-                    kind = "radio"
-                boxes = "".join(
-                    (f'<p class="report-form__group">{escape(title)}</p>' if title else "")
-                    + "".join(f'<label class="report-form__check"><input type="{kind}" name="{field.id}" '
-                              f'value="{escape(value)}"> {escape(text)}</label>' for value, text in items)
-                    for title, items in groups)
-                fields.append(f'<fieldset class="report-form__field report-form__{field.kind}"{described}>'
-                              f'<legend>{escape(field.label)}</legend>{help_html}{boxes}</fieldset>')
-                continue
-            fields.append(f'<div class="report-form__field report-form__field--{field.kind}">'
-                          f'<label for="{field_id}">{escape(field.label)}</label>{help_html}'
-                          f'{_control(field, field_id, described)}</div>')
-        rows.append(f'<fieldset class="report-form__section"><legend>{escape(section.title)}</legend>'
-                    f'{"".join(fields)}</fieldset>')
+        fields = "".join(_field(content, field) for field in section.fields)
+        rows.append(f'<fieldset class="report-form__section"><legend>{escape(section.title)}</legend>{fields}</fieldset>')
     labels = content.texts.form
     rows.append('<div class="report-form__actions">'
                 f'<button type="button" class="md-button md-button--primary" data-report-form="print">'
