@@ -1,5 +1,6 @@
 """What shortcodes put into pages, generated from the data: signals, steps, contacts, organisations, forms,
-downloads and help cards, as Markdown or HTML."""
+downloads and help cards, as Markdown or HTML; and lists about the handbook itself: the translation status and
+what changed."""
 
 from __future__ import annotations
 
@@ -322,3 +323,37 @@ def help_cards(project: Project, host: HostPage) -> str:
             f'<li><a class="downloads__link" href="{a4}" hreflang="{code}">{escape(labels.sheet)}</a>'
             f'<br>{how_to_print}</li></ul>\n</section>\n')
     return '<div class="help-cards">\n' + "\n".join(parts) + "</div>\n"
+
+
+def _cell(text: str) -> str:
+    """Text that is safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(*rows: tuple[str, str, str]) -> str:
+    """A Markdown table of three columns; the first row is its header."""
+    lines = [f"| {' | '.join(row)} |" for row in rows]
+    return "\n".join([lines[0], "|---|---|---|", *lines[1:]]) + "\n"
+
+
+def translation_status(project: Project, host: HostPage, preview: bool) -> str:
+    """A table with the status of every translated page and data file; a preview of one language has none."""
+    labels = project.contents[host.lang].texts.status
+    if preview:
+        return labels.one_language + "\n"
+    words = {"current": labels.current, "outdated": labels.outdated, "missing": labels.missing}
+    return _table((labels.source, labels.language, labels.status),
+                  *((f"`{_cell(entry.source)}`", entry.lang, words[entry.status]) for entry in project.translations))
+
+
+def changes(project: Project, host: HostPage) -> str:
+    """Every change note of this language's pages, newest first, linked to its page."""
+    labels = project.contents[host.lang].texts.changes
+    notes = sorted(((change.date, page.title or rel, rel, change.note)
+                    for rel, page in project.pages.get(host.lang, {}).items() if page.meta is not None
+                    for change in page.meta.changes), key=lambda note: (-note[0].toordinal(), note[1]))
+    if not notes:
+        return labels.none + "\n"
+    return _table((labels.date, labels.page, labels.change),
+                  *((review.long_date(day, host.lang), f"[{_cell(title)}]({host.link_to_page(rel)})", _cell(note))
+                    for day, title, rel, note in notes))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from handboek.model.content import Content
 from handboek.model.project import Project
 from handboek.problems import Problem
-from handboek.site import generated, lists
+from handboek.site import generated
 from handboek.site.generated import HostPage
 
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[A-Za-z0-9_-]*)(?P<args>(?:(?!-->).)*?)\s*-->")
@@ -96,8 +96,8 @@ SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
     "downloads": ((), lambda c, a: generated.downloads(c.content, c.host)),
     "help-cards": ((), lambda c, a: generated.help_cards(c.project, c.host)),
     "sources": (None, _sources),      # the sources of the data on this page, and the ids given
-    "translation-status": ((), lambda c, a: lists.translation_status(c.project, c.host, c.preview)),
-    "changes": ((), lambda c, a: lists.changes(c.project, c.host)),
+    "translation-status": ((), lambda c, a: generated.translation_status(c.project, c.host, c.preview)),
+    "changes": ((), lambda c, a: generated.changes(c.project, c.host)),
 }
 
 
