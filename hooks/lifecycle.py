@@ -88,11 +88,6 @@ class Build:
         """True in the build of the default language, which starts every (re)build."""
         return not config.plugins["i18n"].building
 
-    @staticmethod
-    def language(config: MkDocsConfig) -> str:
-        """The language being built now."""
-        return config.plugins["i18n"].current_language
-
     def print_report(self) -> None:
         """Print every problem found, errors first, and the count; once per build."""
         if self.printed:
@@ -153,7 +148,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.report.extend(problems)
         for name in ENGINE_LOGGERS:
             logging.getLogger(name).addFilter(_engine_warnings)
-    current, lang = _build.project, Build.language(config)
+    current, lang = _build.project, config.plugins["i18n"].current_language
     _build.lang = lang
     texts, settings = current.contents[lang].texts, current.settings
     # Material prints the site name and the colophon as they are: they must be HTML-safe text.
@@ -184,7 +179,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-110)  # the navigation of this language, after mkdocs-static-i18n localised it
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Remember the page order: the handbook PDF follows the navigation."""
-    _build.page_order[Build.language(config)] = [page.url for page in nav.pages]
+    _build.page_order[_build.lang] = [page.url for page in nav.pages]
     return nav
 
 
@@ -251,8 +246,7 @@ def _start_pdfs(config: MkDocsConfig) -> None:
         return
     if _build.printing is None:
         _build.printing = Printing(_build.project.root / KEPT / "pdf", render=not _build.serving)
-    lang = Build.language(config)
-    _build.printing.add_language(_build.project, lang, Path(config.site_dir), _build.page_order.get(lang, []))
+    _build.printing.add_language(_build.project, _build.lang, Path(config.site_dir), _build.page_order.get(_build.lang, []))
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every other language
