@@ -206,9 +206,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Material writes its inline scripts from partials/javascripts/; overrides/ makes each the same on every page.
     scripts = {path.name for folder in config.theme.dirs for path in Path(folder, "partials/javascripts").glob("*.html")}
     context = {"config": config, "base_url": ".", "features": config.theme.get("features") or []}
-    bodies = [body for name in sorted(scripts)
-              for body in csp.inline_scripts(env.get_template(f"partials/javascripts/{name}").render(**context))]
-    _build.allowed_scripts = {csp.script_hash(body) for body in bodies}
+    _build.allowed_scripts = {csp.script_hash(body) for name in scripts
+                              for body in csp.inline_scripts(env.get_template(f"partials/javascripts/{name}").render(**context))}
     # The live preview injects its own script, which changes on every request: no policy under `mkdocs serve`.
     config.extra["content_security_policy"] = "" if _build.serving else csp.policy(sorted(_build.allowed_scripts))
     return env

@@ -67,7 +67,7 @@ def script_hash(body: str) -> str:
 
 def policy(hashes: Iterable[str]) -> str:
     """The policy: the site itself, plus the listed inline scripts; nothing from any other host."""
-    extra = " ".join(dict.fromkeys(hashes))
+    extra = " ".join(hashes)
     return "; ".join(f"{name} {sources} {extra}" if name == "script-src" and extra else f"{name} {sources}"
                      for name, sources in DIRECTIVES)
 
