@@ -101,13 +101,6 @@ SHORTCODES: dict[str, tuple[tuple[str, ...] | None, Render]] = {
 }
 
 
-def _usage(name: str) -> str:
-    """How a shortcode is written, with each allowed argument."""
-    allowed, _ = SHORTCODES[name]
-    forms = [f"<!-- md:{name}{' ' + arg if arg else ''} -->" for arg in (allowed or ("",))]
-    return " or ".join(forms)
-
-
 def expand(markdown: str, context: Context) -> tuple[str, list[Problem]]:
     """Replace every shortcode outside code blocks; return the new Markdown and the problems found."""
     problems: list[Problem] = []
@@ -129,9 +122,11 @@ def expand(markdown: str, context: Context) -> tuple[str, list[Problem]]:
                                         f"use one of: {known} (see CONTRIBUTING.md)"))
                 return ""
             allowed, render = SHORTCODES[name]
-            if allowed is not None and arg not in (allowed or ("",)):
+            forms = allowed or ("",)        # () takes no argument
+            if allowed is not None and arg not in forms:
+                usage = " or ".join(f"<!-- md:{name}{' ' + form if form else ''} -->" for form in forms)
                 problems.append(Problem(context.display, line_number,
-                                        f"shortcode 'md:{name}' does not take '{arg}'", f"write {_usage(name)}"))
+                                        f"shortcode 'md:{name}' does not take '{arg}'", f"write {usage}"))
                 return ""
             try:
                 return render(context, arg)
