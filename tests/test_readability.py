@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, Build, run_build
 from handboek import cli
 from handboek.checks import readability
-from handboek.checks.readability import Limits, Measurement
+from handboek.checks.readability import Measurement
 
 # Written at B1, in the handbook's own style.
 B1_TEXT = """Zie je een signaal? Meld het dan bij de aandachtsfunctionaris. Dat is de collega die alle signalen
@@ -75,7 +75,7 @@ def test_only_complete_sentences_count_for_the_average() -> None:
 
 def test_b1_text_passes() -> None:
     measured = readability.measure(paragraphs(B1_TEXT))
-    assert measured.words >= Limits().min_words and measured.sentences >= Limits().min_sentences, "enough to judge"
+    assert measured.words >= readability.MIN_WORDS and measured.sentences >= readability.MIN_SENTENCES, "enough to judge"
     assert measured.sentence_length < 8 and measured.long_word_share < 0.1
     assert readability.verdict(measured) == []
 
@@ -89,7 +89,7 @@ def test_official_prose_fails_on_both_measures() -> None:
 
 def test_long_sentences_of_everyday_words_fail_on_sentence_length() -> None:
     measured = readability.measure(paragraphs(LONG_SENTENCES))
-    assert measured.long_word_share < Limits().long_word_share
+    assert measured.long_word_share < readability.MAX_LONG_WORD_SHARE
     assert [text.split()[0] for text in readability.verdict(measured)] == ["sentences"]
 
 
@@ -128,7 +128,7 @@ def test_long_words_are_judged_for_the_page_not_per_section() -> None:
     jargon = ("<h2>In je regio</h2><p>De zorgcoördinator mensenhandel werkt per regio. Hij of zij helpt "
               "slachtoffers van mensenhandel. De zorgcoördinator kent de procedures. Bel de zorgcoördinator "
               "mensenhandel. Mail de aandachtsfunctionaris mensenhandel. De aandachtsfunctionaris helpt.</p>")
-    assert readability.measure(jargon).long_word_share > Limits().long_word_share
+    assert readability.measure(jargon).long_word_share > readability.MAX_LONG_WORD_SHARE
     assert readability.problems("docs/nl/x.md", paragraphs(B1_TEXT * 4) + jargon) == []
 
 
@@ -140,7 +140,7 @@ def test_every_dutch_page_of_the_handbook_is_b1(demo_build: Build) -> None:
         built = demo_build.site / readability_dir(source) / "index.html"
         measured = readability.measure(readability.built_content(built.read_text(encoding="utf-8")))
         assert readability.verdict(measured) == [], source
-        judged += measured.words >= Limits().min_words
+        judged += measured.words >= readability.MIN_WORDS
     assert judged >= 12
 
 

@@ -40,16 +40,11 @@ SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-ZÀ-
 COMPLETE = re.compile(r"[.!?…:][\"'”’)]*$")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """When a page is clearly above B1: CONTRIBUTING.md ("Write at B1") explains the numbers."""
-
-    sentence_words: float = 15.0      # average words per complete sentence, at most
-    long_word_share: float = 0.15     # share of words with 4 or more syllables, at most
-    min_words: int = 40               # a page with fewer words is too short to judge
-    min_sentences: int = 3            # an average of fewer sentences says nothing
+# When a page is clearly above B1: CONTRIBUTING.md ("Write at B1") explains the numbers.
+MAX_SENTENCE_WORDS = 15.0         # average words per complete sentence, at most
+MAX_LONG_WORD_SHARE = 0.15        # share of words with 4 or more syllables, at most
+MIN_WORDS = 40                    # a page with fewer words is too short to judge
+MIN_SENTENCES = 3                 # an average of fewer sentences says nothing
 
 
 @dataclass(frozen=True)
@@ -193,17 +188,17 @@ def measure(content: Content) -> Measurement:
     return measure_blocks(text_blocks(content))
 
 
-def verdict(measurement: Measurement, limits: Limits = Limits(), *, long_words: bool = True) -> list[str]:
+def verdict(measurement: Measurement, *, long_words: bool = True) -> list[str]:
     """What is above B1 in these numbers; empty when the text is fine or too short to judge."""
-    if measurement.words < limits.min_words:
+    if measurement.words < MIN_WORDS:
         return []
     found = []
-    if measurement.sentences >= limits.min_sentences and measurement.sentence_length > limits.sentence_words:
+    if measurement.sentences >= MIN_SENTENCES and measurement.sentence_length > MAX_SENTENCE_WORDS:
         found.append(f"sentences average {measurement.sentence_length:.1f} words (B1: at most "
-                     f"{limits.sentence_words:g})")
-    if long_words and measurement.long_word_share > limits.long_word_share:
+                     f"{MAX_SENTENCE_WORDS:g})")
+    if long_words and measurement.long_word_share > MAX_LONG_WORD_SHARE:
         found.append(f"{measurement.long_word_share:.0%} of the words have {LONG_WORD_SYLLABLES} or more syllables "
-                     f"(B1: at most {limits.long_word_share:.0%})")
+                     f"(B1: at most {MAX_LONG_WORD_SHARE:.0%})")
     return found
 
 
@@ -225,7 +220,7 @@ def _problem(path: str, what: str, found: list[str], measurement: Measurement, s
                     f"sentence has {len(words(longest))} words: \"{shown}\"")]
 
 
-def problems(path: str, content: Content, source: str = "", limits: Limits = Limits()) -> list[Problem]:
+def problems(path: str, content: Content, source: str = "") -> list[Problem]:
     """The page, if it is clearly above B1 as a whole; otherwise each section whose sentences are too long.
 
     Long words are judged per page only: the terms the handbook cannot avoid (aandachtsfunctionaris,
@@ -233,29 +228,28 @@ def problems(path: str, content: Content, source: str = "", limits: Limits = Lim
     """
     parts = [(heading, measure_blocks(blocks)) for heading, blocks in sections(content)]
     page = combined([measurement for _, measurement in parts])
-    if whole := _problem(path, "the text", verdict(page, limits), page, source):
+    if whole := _problem(path, "the text", verdict(page), page, source):
         return whole
     found = []
     for heading, section in parts:
         what = f"the section \"{heading}\"" if heading else "the text before the first heading"
-        found += _problem(path, what, verdict(section, limits, long_words=False), section, source)
+        found += _problem(path, what, verdict(section, long_words=False), section, source)
     return found
 
 
-def table(pages: list[tuple[str, Content]], limits: Limits = Limits()) -> str:
+def table(pages: list[tuple[str, Content]]) -> str:
     """The numbers per page, given as (path, content), as a table with a verdict column."""
     header = ("page", "sentences", "words", "words/sentence", "long words", "B1")
     lines = [header]
     for path, content in pages:
         m = measure(content)
-        status = "above" if problems(path, content, "", limits) else (
-            "too short" if m.words < limits.min_words else "ok")
+        status = "above" if problems(path, content) else ("too short" if m.words < MIN_WORDS else "ok")
         lines.append((path, str(m.sentences), str(m.words), f"{m.sentence_length:.1f}",
                       f"{m.long_word_share:.0%}", status))
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
     rendered = ["  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))
                 for row in lines]
-    limit = (f"B1 limits: at most {limits.sentence_words:g} words per sentence on average, in the page and in each "
-             f"section; at most {limits.long_word_share:.0%} words of {LONG_WORD_SYLLABLES}+ syllables in the page. "
-             f"Text under {limits.min_words} words or {limits.min_sentences} sentences is not judged.")
+    limit = (f"B1 limits: at most {MAX_SENTENCE_WORDS:g} words per sentence on average, in the page and in each "
+             f"section; at most {MAX_LONG_WORD_SHARE:.0%} words of {LONG_WORD_SYLLABLES}+ syllables in the page. "
+             f"Text under {MIN_WORDS} words or {MIN_SENTENCES} sentences is not judged.")
     return "\n".join([*rendered, limit])
