@@ -215,9 +215,9 @@ urls = st.one_of(st.text(max_size=60), st.sampled_from(["tel:", "mailto:", "http
 @given(hrefs=st.lists(urls, max_size=8), texts=st.lists(st.text(max_size=20), max_size=8))
 def test_any_link_target_gives_problems_never_a_crash(hrefs: list[str], texts: list[str]) -> None:
     page = pages.Page("nl", "signalen.md", "docs/nl/signalen.md", "\n".join(hrefs), "", 1, None, None)
-    found = links.Found([links.Link("a", href, texts[i] if i < len(texts) else "", in_content=True)
-                         for i, href in enumerate(hrefs)])
-    found.links.append(links.Link("img", hrefs[0] if hrefs else "", "", in_content=True, alt=None))
+    found = [links.Link("a", href, texts[i] if i < len(texts) else "", in_content=True)
+             for i, href in enumerate(hrefs)]
+    found.append(links.Link("img", hrefs[0] if hrefs else "", "", in_content=True, alt=None))
     local, internal = links.page_problems(page, "signalen/index.html", found, "\n".join(hrefs))
     between = links.internal_problems(page, internal, {"signalen/index.html": set()},
                                       {"index.html", "signalen/index.html"}, ["nl", "en"], "nl")

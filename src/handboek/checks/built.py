@@ -47,7 +47,7 @@ def problems(project: Project, site_dir: Path, expanded: dict[tuple[str, str], s
             try:
                 tree = links.parse(_without_sidebars(output))
                 article = links.content_of(tree, readability.CONTENT_CLASS)
-                page_links = links.collect(tree, article)
+                page_links, page_ids = links.collect(tree, article)
                 local, into_site = links.page_problems(page, path, page_links, expanded.get((lang, page.rel), ""),
                                                        language_selector)
                 if lang == readability.LANGUAGE and article is not None:
@@ -62,7 +62,7 @@ def problems(project: Project, site_dir: Path, expanded: dict[tuple[str, str], s
                                   "a script belongs in overrides/assets/javascripts/") for script in
                           csp.foreign_scripts(output, allowed_scripts)]
             found += local
-            ids[path] = page_links.ids
+            ids[path] = page_ids
             internal.append((page, into_site))
     for page, into_site in internal:
         found += links.internal_problems(page, into_site, ids, files, project.languages, project.default_language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -40,17 +40,9 @@ class Link:
     rel: str = ""
 
 
-@dataclass
-class Found:
-    """The links and anchor ids of one built page."""
-
-    links: list[Link] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-
-
-def collect(tree: etree._Element, content: etree._Element | None) -> Found:
-    """The links and ids of a parsed page; links inside `content` (Material's article) came from its Markdown."""
-    found = Found(ids={value for value in _IDS(tree) if value})
+def collect(tree: etree._Element, content: etree._Element | None) -> tuple[list[Link], set[str]]:
+    """The links and anchor ids of a parsed page; links inside `content` (Material's article) came from its Markdown."""
+    found: list[Link] = []
     inside = set(content.iter(_TAGS)) if content is not None else set()
     for element in tree.iter(_TAGS):
         get, tag = element.get, element.tag
@@ -58,14 +50,14 @@ def collect(tree: etree._Element, content: etree._Element | None) -> Found:
         if url is None:
             continue
         if tag == "a":
-            found.links.append(Link("a", url, "".join(element.itertext()).strip(), element in inside,
-                                    language_switch=get("hreflang") is not None))
+            found.append(Link("a", url, "".join(element.itertext()).strip(), element in inside,
+                              language_switch=get("hreflang") is not None))
         elif tag == "link":
-            found.links.append(Link("link", url, "", False, language_switch=get("hreflang") is not None,
-                                    rel=get("rel", "")))
+            found.append(Link("link", url, "", False, language_switch=get("hreflang") is not None,
+                              rel=get("rel", "")))
         else:
-            found.links.append(Link(tag, url, "", element in inside, alt=get("alt")))
-    return found
+            found.append(Link(tag, url, "", element in inside, alt=get("alt")))
+    return found, {value for value in _IDS(tree) if value}
 
 
 def parse(output: str) -> etree._Element:
@@ -108,7 +100,7 @@ def _problem(page: Page, link: Link, message: str, fix: str) -> Problem:
 Internal = tuple[Link, str, str]     # a link to a file of the site: the link, its target file, its fragment
 
 
-def page_problems(page: Page, path: str, found: Found, expanded: str,
+def page_problems(page: Page, path: str, page_links: list[Link], expanded: str,
                   language_selector: bool = True) -> tuple[list[Problem], list[Internal]]:
     """The problems one built page (at site path `path`) has on its own, and its links into the site, to check once
     all are built. `expanded` is its Markdown after shortcodes: a link written in it was checked by MkDocs.
@@ -121,7 +113,7 @@ def page_problems(page: Page, path: str, found: Found, expanded: str,
     def add(link: Link, message: str, fix: str) -> None:
         problems.append(_problem(page, link, message, fix))
 
-    for link in found.links:
+    for link in page_links:
         if link.language_switch and not language_selector:
             continue
         url = link.url.strip()
