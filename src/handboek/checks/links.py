@@ -23,7 +23,6 @@ _PARSER = etree.HTMLParser()    # libxml2's HTML parser, as lxml.html uses, with
 RESOURCE_TAGS = {"img": "src", "script": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
 # XPath and iter(tags) run in libxml2: the page's elements are not visited one by one in Python.
 _IDS = etree.XPath("//@id", smart_strings=False)   # plain strings: a smart string keeps its whole page alive
-_CONTENT = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), concat(' ', $marker, ' '))][1]")
 _TAGS = ("a", "link", *RESOURCE_TAGS)
 
 
@@ -66,12 +65,11 @@ def parse(output: str) -> etree._Element:
 
 
 def content_of(tree: etree._Element, marker: str) -> etree._Element | None:
-    """The element with the class `marker`: Material's <article>, looked for among the few articles first."""
+    """The <article> with the class `marker`: Material's base.html puts every page's content in one."""
     for article in tree.iter("article"):
         if marker in (article.get("class") or "").split():
             return article
-    found = _CONTENT(tree, marker=marker)
-    return found[0] if found else None
+    return None
 
 
 def _line(page: Page, needle: str) -> int:
