@@ -37,11 +37,6 @@ class Result:
     error: str = ""
     checked_at: float = 0.0
 
-    @property
-    def ok(self) -> bool:
-        """True for a 2xx answer."""
-        return 200 <= self.status < 300
-
 
 def external_urls(site_dir: Path) -> set[str]:
     """Every http(s) link on the built pages."""
@@ -79,7 +74,7 @@ def where(url: str, files: list[Path], root: Path) -> tuple[str, int]:
 
 
 def load_cache(path: Path) -> dict[str, Result]:
-    """Cached results that have not expired."""
+    """Cached results that have not expired (a 2xx answer lasts KEEP_OK, any other KEEP_FAILED)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -87,7 +82,7 @@ def load_cache(path: Path) -> dict[str, Result]:
     results = {url: Result(**item) for url, item in raw.items()}
     now = time.time()
     return {url: result for url, result in results.items()
-            if now - result.checked_at < (KEEP_OK if result.ok else KEEP_FAILED)}
+            if now - result.checked_at < (KEEP_OK if 200 <= result.status < 300 else KEEP_FAILED)}
 
 
 def save_cache(path: Path, results: dict[str, Result]) -> None:
