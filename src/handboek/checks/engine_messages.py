@@ -12,15 +12,23 @@ from handboek.problems import Problem, line_of
 
 _PAGE = r"Doc file '(?P<src>[^']+)' contains "
 _SUGGEST = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
+# MkDocs' message, what we say instead ({anchor} is the part of the link after '#'), and how to fix it; when MkDocs
+# suggests a link, the fix is that suggestion.
 PATTERNS = [
-    ("missing", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but the target(?: '(?P<target>[^']+)')? is not "
-                           r"found among documentation files\." + _SUGGEST)),
-    ("anchor", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not contain "
-                          r"an anchor '#(?P<anchor>[^']+)'\.")),
-    ("self-anchor", re.compile(_PAGE + r"a link '(?P<link>[^']+)', but there is no such anchor on this page\.")),
-    ("absolute", re.compile(_PAGE + r"an absolute link '(?P<link>[^']+)', it was left as is\." + _SUGGEST)),
-    ("unrecognized", re.compile(_PAGE + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\."
-                                + _SUGGEST)),
+    (_PAGE + r"a link '(?P<link>[^']+)', but the target(?: '[^']+')? is not found among documentation files\." + _SUGGEST,
+     "link '{link}' points to a page or file that does not exist",
+     "correct the file name (for example signalen.md) or add the page"),
+    (_PAGE + r"a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does not contain an anchor '#[^']+'\.",
+     "link '{link}' points to '#{anchor}', which is not a heading on {target}",
+     "use the id of an existing heading: see the table of contents of that page"),
+    (_PAGE + r"a link '(?P<link>[^']+)', but there is no such anchor on this page\.",
+     "link '{link}' points to '#{anchor}', which is not a heading on this page",
+     "use the id of an existing heading: see the table of contents of that page"),
+    (_PAGE + r"an absolute link '(?P<link>[^']+)', it was left as is\." + _SUGGEST,
+     "link '{link}' starts with '/', so it breaks under a sub-path",
+     "link to the Markdown file, relative to this page, e.g. signalen.md"),
+    (_PAGE + r"an unrecognized relative link '(?P<link>[^']+)', it was left as is\." + _SUGGEST,
+     "link '{link}' does not point to a Markdown file", "link to the .md file of the page, e.g. signalen.md"),
 ]
 
 
@@ -53,28 +61,12 @@ def convert_omitted(message: str, shown_docs_dir: str, shown_config: str) -> lis
 
 def convert(message: str, docs_dir: Path, shown_docs_dir: str) -> Problem | None:
     """The Problem for a MkDocs link warning, or None when the message is not one of these."""
-    for kind, pattern in PATTERNS:
-        match = pattern.fullmatch(message.strip())
-        if match is None:
-            continue
-        src, link = match.group("src"), match.group("link")
-        path = f"{shown_docs_dir}/{src}"
-        line = _line(docs_dir / src, link)
-        suggest = match.groupdict().get("suggest")
-        hint = f"did you mean '{suggest}'?" if suggest else ""
-        if kind == "missing":
-            return Problem(path, line, f"link '{link}' points to a page or file that does not exist",
-                           hint or "correct the file name (for example signalen.md) or add the page")
-        if kind in {"anchor", "self-anchor"}:
-            where = f"on {match.group('target')}" if kind == "anchor" else "on this page"
-            anchor = link.split("#", 1)[1]
-            return Problem(path, line, f"link '{link}' points to '#{anchor}', which is not a heading {where}",
-                           "use the id of an existing heading: see the table of contents of that page")
-        if kind == "absolute":
-            return Problem(path, line, f"link '{link}' starts with '/', so it breaks under a sub-path",
-                           hint or "link to the Markdown file, relative to this page, e.g. signalen.md")
-        return Problem(path, line, f"link '{link}' does not point to a Markdown file",
-                       hint or "link to the .md file of the page, e.g. signalen.md")
+    for pattern, what, fix in PATTERNS:
+        if match := re.fullmatch(pattern, message.strip()):
+            found, link = match.groupdict(), match["link"]
+            return Problem(f"{shown_docs_dir}/{found['src']}", _line(docs_dir / found["src"], link),
+                           what.format(link=link, anchor=link.partition("#")[2], target=found.get("target")),
+                           f"did you mean '{found['suggest']}'?" if found.get("suggest") else fix)
     return None
 
 
