@@ -114,20 +114,19 @@ def cmd_check_online(args: argparse.Namespace) -> int:
 def cmd_readability(args: argparse.Namespace) -> int:
     """Print the language-level numbers of every Dutch page of a built site; 1 when a page is above B1."""
     from handboek.checks import readability
-    from handboek.model.pages import url_dir
 
     docs, site = Path.cwd() / "docs" / readability.LANGUAGE, Path(args.site)
     if not (site / "index.html").is_file():
         print(f"{site}: no built site here — run `make check` first, or name one with --site", file=sys.stderr)
         return 2
-    pages = []
+    contents = []
     for source in sorted(docs.rglob("*.md")):
-        built = site / url_dir(source.relative_to(docs).as_posix()) / "index.html"
+        built = site / pages.url_dir(source.relative_to(docs).as_posix()) / "index.html"
         if built.is_file():
-            pages.append((source.relative_to(Path.cwd()).as_posix(),
-                          readability.built_content(built.read_text(encoding="utf-8"))))
-    print(readability.table(pages))
-    found = [problem for path, content in pages
+            contents.append((source.relative_to(Path.cwd()).as_posix(),
+                             readability.built_content(built.read_text(encoding="utf-8"))))
+    print(readability.table(contents))
+    found = [problem for path, content in contents
              for problem in readability.problems(path, content, (Path.cwd() / path).read_text(encoding="utf-8"))]
     for problem in found:
         print(problem, file=sys.stderr)
