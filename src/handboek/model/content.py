@@ -286,7 +286,6 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
     "report-form.yml": ReportFormFile,
     "texts.yml": Texts,
 }
-SHARED_FILES: dict[str, type[BaseModel]] = {"organisations.yml": OrganisationsFile, "sources.yml": SourcesFile}
 
 
 def _is_locale(key: Any) -> bool:
@@ -348,12 +347,12 @@ def load(data_dir: Path, languages: list[str], root: Path, today: dt.date,
     Returns the content and the warnings: sources read too long ago.
     """
     problems: list[Problem] = []
-    shared = {name: _read(data_dir / name, root, model, problems) for name, model in SHARED_FILES.items()}
+    organisations, located_organisations = _read(data_dir / "organisations.yml", root, OrganisationsFile, problems)
+    sources, located_sources = _read(data_dir / "sources.yml", root, SourcesFile, problems)
     per_language = {lang: {name: _read(data_dir / lang / name, root, model, problems)
                            for name, model in LANGUAGE_FILES.items()} for lang in languages}
     if problems:
         raise ProblemsFound(problems)
-    (organisations, located_organisations), (sources, located_sources) = shared["organisations.yml"], shared["sources.yml"]
     by_id = {source.id: source for source in sources.sources}
     contents = {}
     for lang, files in per_language.items():
