@@ -384,5 +384,4 @@ def load(data_dir: Path, languages: list[str], root: Path, today: dt.date,
     problems.extend(_unknown_references(located_organisations, {"source": set(by_id), "condition": set()}))
     if problems:
         raise ProblemsFound(problems)
-    lines = {source.id: located_sources.line(("sources", i, "read_on")) for i, source in enumerate(sources.sources)}
-    return contents, review.record_problems(sources.sources, lines, located_sources.path, today)
+    return contents, review.record_problems(sources.sources, located_sources, today)

@@ -11,6 +11,7 @@ from babel.dates import format_date
 
 from handboek.model.pages import Page
 from handboek.model.texts import fill
+from handboek.model.yamlfile import Located
 from handboek.problems import Problem
 
 if TYPE_CHECKING:
@@ -48,12 +49,12 @@ def page_problems(page: Page, today: dt.date) -> list[Problem]:
                     "warning")]
 
 
-def record_problems(sources: list[Source], lines: dict[str, int], path: str, today: dt.date) -> list[Problem]:
+def record_problems(sources: list[Source], located: Located, today: dt.date) -> list[Problem]:
     """A warning for each source read more than 12 months ago: the facts that cite it need a new look."""
-    return [Problem(path, lines.get(source.id, 1), f"source '{source.id}' was last read on "
-                    f"{source.read_on.isoformat()}, more than {RECORD_MONTHS} months ago",
+    return [Problem(located.path, located.line(("sources", index, "read_on")), f"source '{source.id}' was last read "
+                    f"on {source.read_on.isoformat()}, more than {RECORD_MONTHS} months ago",
                     "read it again and check every fact that cites it, then set read_on to today's date", "warning")
-            for source in sources if today > add_months(source.read_on, RECORD_MONTHS)]
+            for index, source in enumerate(sources) if today > add_months(source.read_on, RECORD_MONTHS)]
 
 
 def page_labels(page: Page, today: dt.date, last_reviewed: str, review_due: str, owner: str,
