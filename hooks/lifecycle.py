@@ -227,8 +227,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _build.report.extend(problems)
     _build.expanded[(lang, source.rel)] = expanded
     texts = _build.project.contents[lang].texts.site
-    page.meta["review"] = review.page_labels(source, _build.project.today, texts.last_reviewed, texts.review_due,
-                                             texts.owner, lang)
+    page.meta["review"] = review.page_labels(source, _build.project.today, texts, lang)
     return expanded
 
 

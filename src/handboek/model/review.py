@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from handboek.model.pages import Page
-from handboek.model.texts import fill
+from handboek.model.texts import SiteTexts, fill
 from handboek.model.yamlfile import Located
 from handboek.problems import Problem
 
@@ -57,14 +57,13 @@ def record_problems(sources: list[Source], located: Located, today: dt.date) -> 
             for index, source in enumerate(sources) if today > add_months(source.read_on, RECORD_MONTHS)]
 
 
-def page_labels(page: Page, today: dt.date, last_reviewed: str, review_due: str, owner: str,
-                lang: str) -> dict[str, str]:
+def page_labels(page: Page, today: dt.date, texts: SiteTexts, lang: str) -> dict[str, str]:
     """The texts shown under a page: when it was last reviewed, by whom, and whether it is overdue."""
     if page.meta is None:
         return {}
-    labels = {"reviewed": fill(last_reviewed, date=long_date(page.meta.last_reviewed, lang)),
-              "owner": fill(owner, owner=page.meta.owner)}
+    labels = {"reviewed": fill(texts.last_reviewed, date=long_date(page.meta.last_reviewed, lang)),
+              "owner": fill(texts.owner, owner=page.meta.owner)}
     due = due_date(page)
     if due is not None and today > due:
-        labels["overdue"] = fill(review_due, date=long_date(due, lang))
+        labels["overdue"] = fill(texts.review_due, date=long_date(due, lang))
     return labels
