@@ -24,14 +24,13 @@ class Project:
     settings_path: Path
     settings: settings.Settings
     data_dir: Path
-    docs_dir: Path
     languages: list[str]
     default_language: str
     contents: dict[str, content.Content]
     pages: dict[str, dict[str, pages.Page]]       # by language, then by path in the language folder
     translations: list[translations.Entry]
     today: dt.date
-    help_cards: helpcard.HelpCards = helpcard.HelpCards({}, ())
+    help_cards: helpcard.HelpCards
 
     @cached_property
     def demo(self) -> bool:
@@ -77,10 +76,9 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
     entries, problems_of_translation = translations.status(root, root / docs_dir, root / data_dir, found_pages,
                                                            default_language, content.LANGUAGE_FILES)
     problems += problems_of_translation
-    project = Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
-                      docs_dir=root / docs_dir, languages=list(languages), default_language=default_language,
-                      contents=contents, pages=found_pages, translations=entries, today=today, help_cards=help_cards)
-    return project, problems
+    return Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
+                   languages=list(languages), default_language=default_language, contents=contents,
+                   pages=found_pages, translations=entries, today=today, help_cards=help_cards), problems
 
 
 def _help_cards(data_dir: Path, root: Path, settings_path: Path, loaded: settings.Settings,
