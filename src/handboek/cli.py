@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from handboek.model import content, helpcard, pages, settings, translations, yamlfile
+from handboek.model import helpcard, pages, settings, translations, yamlfile
 from handboek.problems import Problem, ProblemsFound, Report
 
 SOURCE_LANGUAGE = "nl"
@@ -64,7 +64,7 @@ def _translations(root: Path) -> tuple[list[translations.Entry], list[Problem]]:
     docs = root / "docs"
     languages = sorted(p.name for p in docs.iterdir() if p.is_dir() and p.name != SOURCE_LANGUAGE)
     found = {lang: pages.scan(docs, lang, root)[0] for lang in [SOURCE_LANGUAGE, *languages]}
-    return translations.status(root, docs, root / "data", found, SOURCE_LANGUAGE, content.LANGUAGE_FILES)
+    return translations.status(root, docs, root / "data", found, SOURCE_LANGUAGE)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

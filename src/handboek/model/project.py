@@ -74,7 +74,7 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
         for page in found_pages[lang].values():
             problems += review.page_problems(page, today) + markup.problems(page.display, page.text)
     entries, problems_of_translation = translations.status(root, root / docs_dir, root / data_dir, found_pages,
-                                                           default_language, content.LANGUAGE_FILES)
+                                                           default_language)
     problems += problems_of_translation
     return Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
                    languages=list(languages), default_language=default_language, contents=contents,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from handboek.model.content import LANGUAGE_FILES
 from handboek.model.pages import Page, split
 from handboek.problems import Problem, line_of, shown
 
@@ -85,8 +85,8 @@ def page_problems(sources: dict[str, Page], translations: dict[str, Page],
     return entries, problems
 
 
-def status(root: Path, docs: Path, data: Path, pages: dict[str, dict[str, Page]], source_lang: str,
-           data_files: Iterable[str]) -> tuple[list[Entry], list[Problem]]:
+def status(root: Path, docs: Path, data: Path, pages: dict[str, dict[str, Page]],
+           source_lang: str) -> tuple[list[Entry], list[Problem]]:
     """Every translated page and data file compared with its source: the entries, and the problems of those not current."""
     entries, problems = [], []
     for lang, found in pages.items():
@@ -95,7 +95,7 @@ def status(root: Path, docs: Path, data: Path, pages: dict[str, dict[str, Page]]
         lang_entries, lang_problems = page_problems(pages[source_lang], found, lang, shown(docs / lang, root))
         entries += lang_entries
         problems += lang_problems
-        for name in data_files:
+        for name in LANGUAGE_FILES:
             source, translation = data / source_lang / name, data / lang / name
             source_shown, translation_shown = shown(source, root), shown(translation, root)
             if not translation.is_file():
