@@ -16,8 +16,8 @@ Status = Literal["current", "outdated", "missing"]
 NOT_YET = "not translated yet"      # what `make language` writes in the copies it makes
 
 
-DATA_KEY = re.compile(r"^translated_from:.*(?:\r?\n|$)", re.MULTILINE)
-PAGE_KEY = re.compile(r"^translated_from:.*$", re.MULTILINE)
+KEY_LINE = re.compile(r"^translated_from:.*(?:\r?\n|$)", re.MULTILINE)
+LEADING_COMMENTS = re.compile(r"(?:#.*\n)*")       # a data file's opening comment lines stay on top
 
 
 def fingerprint(text: str) -> str:
@@ -33,7 +33,7 @@ def page_version(page_text: str) -> str:
 
 def data_version(data_text: str) -> str:
     """The version of a source data file."""
-    return fingerprint(DATA_KEY.sub("", data_text))
+    return fingerprint(KEY_LINE.sub("", data_text))
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def status(root: Path, docs: Path, data: Path, pages: dict[str, dict[str, Page]]
                 problems.append(_missing(source_shown, "file", lang, translation_shown))
                 continue
             text = translation.read_text(encoding="utf-8")
-            match = DATA_KEY.search(text)
+            match = KEY_LINE.search(text)
             recorded = match.group(0).split(":", 1)[1].strip().strip("'\"") if match else ""
             current = recorded == data_version(source.read_text(encoding="utf-8"))
             entries.append(Entry(source_shown, translation_shown, lang, "current" if current else "outdated"))
@@ -122,17 +122,12 @@ def mark(translation: Path, source: Path, version: str = "") -> str:
         front, body, _ = split(text)
         if front is None:
             raise ValueError(f"{translation} has no front matter; copy it from {source}")
-        lines = [line for line in front.splitlines() if not PAGE_KEY.match(line)]
-        new_front = "\n".join([*lines, f'translated_from: "{version}"']) + "\n"
+        new_front = KEY_LINE.sub("", front) + f'translated_from: "{version}"\n'
         translation.write_text(f"---\n{new_front}---\n{body}", encoding="utf-8")
         return version
     version = version or data_version(source.read_text(encoding="utf-8"))
-    stripped = DATA_KEY.sub("", text)
+    stripped = KEY_LINE.sub("", text)
     header = f'translated_from: "{version}"\n'
-    comment_end = 0
-    for line in stripped.splitlines(keepends=True):
-        if not line.startswith("#"):
-            break
-        comment_end += len(line)
+    comment_end = LEADING_COMMENTS.match(stripped).end()
     translation.write_text(stripped[:comment_end] + header + stripped[comment_end:], encoding="utf-8")
     return version
