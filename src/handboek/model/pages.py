@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from handboek.model import yamlfile
 from handboek.model.fields import Plain, Record, Text
 from handboek.problems import Problem, ProblemsFound, shown
-from handboek.model.validation import problems_from_validation_error
+from handboek.model.validation import validated
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 INTERVAL = re.compile(r"^\s*(\d{1,3})\s*(months?|maanden|maand|years?|jaar|jaren)\s*$", re.IGNORECASE)
@@ -117,11 +117,11 @@ def read(path: Path, lang: str, rel: str, display: str) -> tuple[Page, list[Prob
     else:
         try:
             located = yamlfile.parse(front_text, display, first_line=2)
-            meta = FrontMatter.model_validate(located.data if located.data is not None else {})
+            if located.data is None:        # an empty front matter: every key is missing
+                located.data = {}
+            meta = validated(FrontMatter, located)
         except ProblemsFound as found:
             problems = found.problems
-        except ValidationError as error:
-            problems = problems_from_validation_error(error, located, FrontMatter)
     return Page(lang, rel, display, text, body, body_line, located, meta), problems
 
 

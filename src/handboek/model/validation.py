@@ -67,14 +67,18 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def problems_from_validation_error(error: ValidationError, located: Located, model: type[BaseModel],
-                                   shown_loc: Callable[[tuple[Any, ...]], tuple[Any, ...]] = tuple) -> list[Problem]:
-    """One Problem per pydantic error, pointing at the line of the key it concerns.
+def validated(model: type[Model], located: Located, shown_loc: Callable[[tuple[Any, ...]], tuple[Any, ...]] = tuple,
+              **options: Any) -> Model:
+    """The parsed data as `model`; raise ProblemsFound with one line per pydantic error, at the line of its key.
 
     `shown_loc` maps the model's key path to the path as written in the file, where the two differ.
     """
+    try:
+        return model.model_validate(located.data, **options)
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
     problems = []
-    for item in error.errors(include_url=False):
+    for item in errors:
         loc = tuple(part for part in item["loc"] if not (isinstance(part, str) and part.startswith("function-")))
         key, kind = dotted(shown_loc(loc)), item["type"]
         example = _field_example(model, loc)
@@ -99,13 +103,4 @@ def problems_from_validation_error(error: ValidationError, located: Located, mod
             message = f"{key}: {words}"
             fix = f"for example {example}" if example else "see the documentation of this key"
         problems.append(Problem(located.path, located.line(shown_loc(loc)), message, fix))
-    return problems
-
-
-def validated(model: type[Model], located: Located, shown_loc: Callable[[tuple[Any, ...]], tuple[Any, ...]] = tuple,
-              **options: Any) -> Model:
-    """The parsed data as `model`; raise ProblemsFound with one line per pydantic error, at the line of its key."""
-    try:
-        return model.model_validate(located.data, **options)
-    except ValidationError as error:
-        raise ProblemsFound(problems_from_validation_error(error, located, model, shown_loc)) from None
+    raise ProblemsFound(problems)
