@@ -13,7 +13,6 @@ from handboek.model.yamlfile import Located
 Model = TypeVar("Model", bound=BaseModel)
 _TYPE_WORDS = {
     "string_type": "must be text",
-    "text": "must be text, between quotes",
     "bool_type": "must be true or false",
     "int_type": "must be a whole number",
     "model_type": "must be a group of keys, one per line and indented",
