@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,12 @@ class Located:
 
     data: Any
     path: str
-    lines: dict[Loc, int] = field(default_factory=dict)
-    first_line: int = 1
-    text: str = ""                  # the YAML as written
+    lines: dict[Loc, int]
+    first_line: int
+    text: str                       # the YAML as written
 
     def line(self, loc: Loc) -> int:
         """Return the line of `loc`, or of its nearest parent that has one."""
-        loc = tuple(loc)
         while loc:
             if loc in self.lines:
                 return self.lines[loc]
