@@ -36,15 +36,15 @@ def contrast(foreground: str, background: str) -> float:
 
 
 @remembered("coloraide")
-def darkest_passing(colour: str, background: str = WHITE, minimum: float = AA_NORMAL) -> str:
-    """The same hue, darkened just enough to reach `minimum` contrast on `background`."""
-    return _shift(colour, background, minimum, toward="black")
+def darkest_passing(colour: str, minimum: float = AA_NORMAL) -> str:
+    """The same hue, darkened just enough to reach `minimum` contrast on white."""
+    return _shift(colour, WHITE, minimum, toward="black")
 
 
 @remembered("coloraide")
-def lightest_passing(colour: str, background: str, minimum: float = AA_NORMAL) -> str:
-    """The same hue, lightened just enough to reach `minimum` contrast on a dark `background`."""
-    return _shift(colour, background, minimum, toward="white")
+def lightest_passing(colour: str, background: str) -> str:
+    """The same hue, lightened just enough to reach WCAG AA contrast on a dark `background`."""
+    return _shift(colour, background, AA_NORMAL, toward="white")
 
 
 def _shift(colour: str, background: str, minimum: float, toward: str) -> str:
