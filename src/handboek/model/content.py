@@ -13,15 +13,9 @@ from pydantic_core import PydanticCustomError
 
 from handboek.model import markup, review, yamlfile
 from handboek.problems import Problem, ProblemsFound, shown
-from handboek.model.fields import Email, Id, Phone, Record, Text, Url
+from handboek.model.fields import Email, Id, Phone, Record, Text, Translatable, Url
 from handboek.model.texts import Texts, fill
 from handboek.model.validation import validated
-
-
-class _Translatable(Record):
-    """A per-language data file; translations record which nl version they follow."""
-
-    translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
 
 
 SourceIds = list[Id]
@@ -75,7 +69,7 @@ class NonVerbal(Record):
     sources: SourceIds = Field(min_length=1, json_schema_extra={"example": "[leaflet]"})
 
 
-class SignalsFile(_Translatable):
+class SignalsFile(Translatable):
     """`data/<lang>/signals.yml`."""
 
     signals: list[Signal] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., short: ...]"})
@@ -139,7 +133,7 @@ class StepView:
     closes: bool               # the last step in a row of steps with this condition: say what to do otherwise
 
 
-class StepsFile(_Translatable):
+class StepsFile(Translatable):
     """`data/<lang>/steps.yml`."""
 
     conditions: list[Condition] = Field(default_factory=list, json_schema_extra={"example": "[- id: ..., label: ...]"})
@@ -188,7 +182,7 @@ class FormSection(Record):
     fields: list[FormField] = Field(min_length=1, json_schema_extra={"example": "[- id: ..., kind: ..., label: ...]"})
 
 
-class ReportFormFile(_Translatable):
+class ReportFormFile(Translatable):
     """`data/<lang>/report-form.yml`: the fields of the printed and the on-screen form."""
 
     title: Text = Field(min_length=1, json_schema_extra={"example": '"Meldingsformulier"'})

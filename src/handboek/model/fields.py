@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from handboek.memo import remembered
@@ -16,6 +16,12 @@ class Record(BaseModel):
     """A group of keys in a settings or data file: every key known, unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Translatable(Record):
+    """A per-language data file; translations record which nl version they follow."""
+
+    translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
 
 
 def _text(value: Any) -> Any:

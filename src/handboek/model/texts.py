@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from handboek.model.fields import Record, Text
+from handboek.model.fields import Record, Text, Translatable
 
 
 class SiteTexts(Record):
@@ -172,10 +172,9 @@ class ChangesTexts(Record):
     none: Text
 
 
-class Texts(Record):
+class Texts(Translatable):
     """All fixed texts of one language."""
 
-    translated_from: str = Field(default="", json_schema_extra={"example": "3f9a0c12d4e5"})
     site: SiteTexts
     contact: ContactTexts
     organisation: OrganisationTexts
