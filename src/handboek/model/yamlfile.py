@@ -37,13 +37,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)    # libyaml's parser wh
 
 def parse(text: str, path: str, *, first_line: int = 1) -> Located:
     """Parse YAML `text`, recording the line of each key; raise ProblemsFound with the line for broken YAML."""
-    offset = first_line - 1
     lines: dict[Loc, int] = {}
     scalars = _Loader("")
 
     def build(node: yaml.Node, loc: Loc = ()) -> Any:
         """Return the data for `node`, found at key path `loc`."""
-        lines.setdefault(loc, node.start_mark.line + 1 + offset)
+        lines.setdefault(loc, node.start_mark.line + first_line)      # YAML marks count lines from 0
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -51,7 +50,7 @@ def parse(text: str, path: str, *, first_line: int = 1) -> Located:
                     raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=key_node.start_mark)
                 key = scalars.construct_object(key_node)
                 key = key if isinstance(key, (str, int)) and not isinstance(key, bool) else str(key)
-                lines[(*loc, key)] = key_node.start_mark.line + 1 + offset
+                lines[(*loc, key)] = key_node.start_mark.line + first_line
                 result[key] = build(value_node, (*loc, key))
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -63,7 +62,7 @@ def parse(text: str, path: str, *, first_line: int = 1) -> Located:
         data = None if node is None else build(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
+        line = mark.line + first_line if mark else first_line
         what = " ".join(str(part) for part in (error.context, error.problem) if part)
         raise ProblemsFound(
             [Problem(path, line, f"this is not valid YAML ({what})",
