@@ -171,7 +171,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings, folder = _build.project.settings, _build.project.settings_path.parent
     files.append(File.generated(config, "assets/stylesheets/huisstijl.css", content=style.css(settings)))
     files.append(File.generated(config, style.logo_uri(settings), abs_src_path=str(folder / settings.municipality.logo)))
-    for source, uri in style.font_uris(settings).values():
+    for source, uri in style.font_uris(settings):
         files.append(File.generated(config, uri, abs_src_path=str(folder / source)))
     return files
 

@@ -80,6 +80,14 @@ class HouseStyle(Record):
             raise PydanticCustomError("font_family", "font_files are given but font_family is empty")
         return self
 
+    def font_faces(self) -> list[tuple[str, str, int]]:
+        """Each font file given, with the CSS font-style and font-weight of its face: for the site and the PDFs."""
+        files = self.font_files
+        if files is None:
+            return []
+        faces = ((files.regular, "normal", 400), (files.bold, "normal", 700), (files.italic, "italic", 400))
+        return [face for face in faces if face[0]]
+
 
 class Deputy(Record):
     """Who takes the aandachtsfunctionaris' reports when he or she is away."""

@@ -13,7 +13,6 @@ from handboek.model.settings import Settings
 BUNDLED = Path(__file__).resolve().parent.parent / "fonts"
 OPEN_SANS = (("OpenSans-Regular.ttf", "normal", 400), ("OpenSans-Italic.ttf", "italic", 400),
              ("OpenSans-Semibold.ttf", "normal", 600), ("OpenSans-Bold.ttf", "normal", 700))
-FACES = {"regular": ("normal", 400), "bold": ("normal", 700), "italic": ("italic", 400)}
 # The help card's fallbacks, after the gemeente's letter and Open Sans: one family for each script Open Sans lacks.
 # A new script is a new entry here, with the files and their licence in src/handboek/fonts/ (CONTRIBUTING.md).
 SCRIPT_FONTS = (("Handboek Noto Sans Arabic", (("NotoSansArabic-Regular.ttf", "normal", 400),
@@ -47,12 +46,8 @@ def pdf_font(settings: Settings, root: Path) -> PdfFont:
     style = settings.house_style
     if style.font_files is None:
         return _bundled("Handboek Open Sans", OPEN_SANS)
-    faces = []
-    for face, (font_style, weight) in FACES.items():
-        name = getattr(style.font_files, face)
-        if name:
-            faces.append(((root / name).resolve(), font_style, weight))
-    return _family(style.font_family, faces)
+    return _family(style.font_family, [((root / name).resolve(), font_style, weight)
+                                       for name, font_style, weight in style.font_faces()])
 
 
 def card_font(settings: Settings, root: Path) -> PdfFont:

@@ -9,7 +9,6 @@ from handboek.model.settings import Settings
 
 FONT_DIR = "assets/huisstijl/fonts/"
 LOGO_BASE = "assets/huisstijl/logo"
-FONT_FACES = {"regular": ("normal", 400), "bold": ("normal", 700), "italic": ("italic", 400)}
 FORMATS = {".woff2": "woff2", ".woff": "woff", ".ttf": "truetype", ".otf": "opentype"}
 # The lightest background that text sits on in Material's dark (slate) scheme: --md-code-bg-color, behind
 # contact cards and code. A colour that reads on it also reads on the darker page background.
@@ -21,11 +20,9 @@ def logo_uri(settings: Settings) -> str:
     return LOGO_BASE + PurePosixPath(settings.municipality.logo).suffix.lower()
 
 
-def font_uris(settings: Settings) -> dict[str, tuple[str, str]]:
-    """Each self-hosted font file: its published location, by face."""
-    files = settings.house_style.font_files
-    sources = {face: getattr(files, face) for face in FONT_FACES} if files is not None else {}
-    return {face: (source, FONT_DIR + PurePosixPath(source).name) for face, source in sources.items() if source}
+def font_uris(settings: Settings) -> list[tuple[str, str]]:
+    """Each self-hosted font file and its published location."""
+    return [(source, FONT_DIR + PurePosixPath(source).name) for source, _, _ in settings.house_style.font_faces()]
 
 
 def css(settings: Settings) -> str:
@@ -62,10 +59,9 @@ def css(settings: Settings) -> str:
         f"  --handboek-accent-text: {accent_dark_mode};",
         "}",
     ]
-    for face, (_, uri) in font_uris(settings).items():
-        font_style, weight = FONT_FACES[face]
-        fmt = FORMATS[PurePosixPath(uri).suffix.lower()]
-        name = PurePosixPath(uri).name
+    for source, font_style, weight in style.font_faces():
+        fmt = FORMATS[PurePosixPath(source).suffix.lower()]
+        name = PurePosixPath(source).name
         rules.append(f'@font-face {{ font-family: "{style.font_family}"; font-style: {font_style}; '
                      f'font-weight: {weight}; font-display: swap; src: url("../huisstijl/fonts/{name}") '
                      f'format("{fmt}"); }}')
