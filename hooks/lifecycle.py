@@ -95,7 +95,7 @@ class Build:
         self.printed = True
         for line in self.report.lines():
             print(line, file=sys.stderr)
-        if self.report.problems:
+        if self.report:
             print(self.report.summary(), file=sys.stderr)
 
 
@@ -116,7 +116,7 @@ def _engine_warnings(record: logging.LogRecord) -> bool:
     omitted = engine_messages.convert_omitted(message, shown_docs, config_name)
     if problem is None and not omitted:
         return True
-    _build.report.extend([problem] if problem else omitted)
+    _build.report.update([problem] if problem else omitted)
     return False
 
 
@@ -143,9 +143,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                                     shown(Path(config.docs_dir), root), i18n.build_languages,
                                                     i18n.default_language, products.KINDS)
         except ProblemsFound as found:
-            _build.report.extend(found.problems)
+            _build.report.update(found.problems)
             raise Abort("\n".join([*_build.report.lines(), _build.report.summary()])) from None
-        _build.report.extend(problems)
+        _build.report.update(problems)
         for name in ENGINE_LOGGERS:
             logging.getLogger(name).addFilter(_engine_warnings)
     current, lang = _build.project, config.plugins["i18n"].current_language
@@ -224,7 +224,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     context = shortcodes.Context(_build.project, HostPage(lang, source.rel), source.display,
                                  source.body_first_line + stripped, preview=_build.preview)
     expanded, problems = shortcodes.expand(markdown, context)
-    _build.report.extend(problems)
+    _build.report.update(problems)
     _build.expanded[(lang, source.rel)] = expanded
     texts = _build.project.contents[lang].texts.site
     page.meta["review"] = review.page_labels(source, _build.project.today, texts, lang)
@@ -260,7 +260,7 @@ def _finish(config: MkDocsConfig) -> None:
     if _build.printing is not None:
         made, problems = _build.printing.finish()
         _build.printing = None
-        _build.report.extend(problems)
+        _build.report.update(problems)
         fresh = [item for item in made if item.rendered]
         log.info(f"PDFs: {len(fresh)} rendered, {len(made) - len(fresh)} unchanged from the cache")
         wanted = len(products.outputs(current))
@@ -269,7 +269,7 @@ def _finish(config: MkDocsConfig) -> None:
     promised = {path for output in products.outputs(current) for path in (output.path, output.preview_path) if path}
     found = built.problems(current, site_dir, _build.expanded, None if _build.serving else _build.allowed_scripts,
                            promised, language_selector=not _build.preview)
-    _build.report.extend(links.once(found, already=_build.report.problems))
+    _build.report.update(links.once(found, already=_build.report))
     memo.save()
     _build.print_report()
     if _build.report.errors:

@@ -84,16 +84,16 @@ def cmd_release_check(args: argparse.Namespace) -> int:
     report = Report()
     try:
         loaded = settings.load(path, shown)
-        report.extend(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
+        report.update(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
         # The help card languages this gemeente prints that no person has reviewed.
         cards, problems = helpcard.read_cards(Path.cwd() / "data" / helpcard.FOLDER, Path.cwd())
         codes, unknown = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, path, shown)
-        report.extend([*problems, *unknown, *helpcard.release_problems(helpcard.HelpCards(cards, codes))])
+        report.update([*problems, *unknown, *helpcard.release_problems(helpcard.HelpCards(cards, codes))])
     except ProblemsFound as found:
-        report.extend(found.problems)
+        report.update(found.problems)
     # A translation a person has not checked against the current Dutch text may not reach the counter.
     _, unchecked = _translations(Path.cwd())
-    report.extend(replace(problem, severity="error") for problem in unchecked)
+    report.update(replace(problem, severity="error") for problem in unchecked)
     for line in report.lines():
         print(line, file=sys.stderr)
     if report.errors:

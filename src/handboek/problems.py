@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -33,25 +33,18 @@ class ProblemsFound(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass
-class Report:
-    """Collects the problems of one build, without duplicates, in a stable order."""
-
-    problems: set[Problem] = field(default_factory=set)
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        """Add every problem from an iterable."""
-        self.problems.update(problems)
+class Report(set[Problem]):
+    """The problems of one build or check: a set, so each once; shown in a stable order."""
 
     @property
     def errors(self) -> list[Problem]:
         """The problems that stop the build."""
-        return sorted(p for p in self.problems if p.severity == "error")
+        return sorted(p for p in self if p.severity == "error")
 
     @property
     def warnings(self) -> list[Problem]:
         """The problems that do not stop the build."""
-        return sorted(p for p in self.problems if p.severity == "warning")
+        return sorted(p for p in self if p.severity == "warning")
 
     def lines(self) -> list[str]:
         """Every problem as one line, errors first."""

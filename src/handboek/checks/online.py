@@ -143,8 +143,7 @@ def main(root: Path, site_dir: Path) -> int:
     urls = external_urls(site_dir) | data_urls(data)
     results = asyncio.run(check_urls(urls, cached))
     save_cache(cache_file, {**cached, **results})
-    report = Report()
-    report.extend(problems(results, files, root))
+    report = Report(problems(results, files, root))
     for line in report.lines():
         print(line, file=sys.stderr)
     print(f"Links: {len(urls)} checked, {len(urls - cached.keys())} asked now. "
