@@ -75,7 +75,6 @@ class Build:
     report: Report = field(default_factory=Report)
     preview: bool = False                   # `make serve` builds one language
     config_file: Path = Path("mkdocs.yml")
-    docs_dir: Path = Path("docs")
     page_order: dict[str, list[str]] = field(default_factory=dict)          # page URLs by language, as in the nav
     expanded: dict[tuple[str, str], str] = field(default_factory=dict)      # Markdown after shortcodes
     not_found_page: str = ""                                                 # the default language's 404.html
@@ -104,9 +103,9 @@ _build = Build()
 
 def _engine_warnings(record: logging.LogRecord) -> bool:
     """Move MkDocs' link and nav warnings into the report, with line numbers; keep any other record."""
-    message, shown_docs, config_name = record.getMessage(), shown(_build.docs_dir, _build.project.root), \
+    message, shown_docs, config_name = record.getMessage(), shown(_build.project.docs_dir, _build.project.root), \
         _build.config_file.name
-    problem = engine_messages.convert(message, _build.docs_dir, shown_docs)
+    problem = engine_messages.convert(message, _build.project.docs_dir, shown_docs)
     nav = engine_messages.convert_nav(message, _build.config_file, config_name, f"{shown_docs}/{_build.lang}")
     if nav is not None:
         target, problem = nav
@@ -134,7 +133,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).absolute().parent
         _build.report, _build.page_order, _build.expanded, _build.not_found_page = Report(), {}, {}, ""
         _build.printed = False
-        _build.config_file, _build.docs_dir = Path(config.config_file_path), Path(config.docs_dir)
+        _build.config_file = Path(config.config_file_path)
         _build.preview = i18n.config.build_only_locale is not None
         memo.keep_in(root / KEPT)
         memo.keep_compiled(documents.environment, root / KEPT / "jinja")     # the print templates, as in on_env

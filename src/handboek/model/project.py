@@ -24,6 +24,7 @@ class Project:
     settings_path: Path
     settings: settings.Settings
     data_dir: Path
+    docs_dir: Path
     languages: list[str]
     default_language: str
     contents: dict[str, content.Content]
@@ -77,8 +78,8 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
                                                            default_language)
     problems += problems_of_translation
     return Project(root=root, settings_path=settings_path, settings=loaded_settings, data_dir=root / data_dir,
-                   languages=list(languages), default_language=default_language, contents=contents,
-                   pages=found_pages, translations=entries, today=today, help_cards=help_cards), problems
+                   docs_dir=root / docs_dir, languages=list(languages), default_language=default_language,
+                   contents=contents, pages=found_pages, translations=entries, today=today, help_cards=help_cards), problems
 
 
 def _help_cards(data_dir: Path, root: Path, settings_path: Path, loaded: settings.Settings,
