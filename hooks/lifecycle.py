@@ -103,19 +103,10 @@ _build = Build()
 
 def _engine_warnings(record: logging.LogRecord) -> bool:
     """Move MkDocs' link and nav warnings into the report, with line numbers; keep any other record."""
-    message, shown_docs, config_name = record.getMessage(), shown(_build.project.docs_dir, _build.project.root), \
-        _build.config_file.name
-    problem = engine_messages.convert(message, _build.project.docs_dir, shown_docs)
-    nav = engine_messages.convert_nav(message, _build.config_file, config_name, f"{shown_docs}/{_build.lang}")
-    if nav is not None:
-        target, problem = nav
-        if any(entry.status == "missing" and entry.translation.endswith(f"/{target}")
-               for entry in _build.project.translations):
-            return False  # already reported as a missing translation
-    omitted = engine_messages.convert_omitted(message, shown_docs, config_name)
-    if problem is None and not omitted:
+    found = engine_messages.problems(record.getMessage(), _build.project, _build.config_file, _build.lang)
+    if found is None:
         return True
-    _build.report.update([problem] if problem else omitted)
+    _build.report.update(found)
     return False
 
 

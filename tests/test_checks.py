@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -228,10 +229,11 @@ def test_any_link_target_gives_problems_never_a_crash(hrefs: list[str], texts: l
 @settings(max_examples=200, deadline=None)
 @given(message=st.text(max_size=200), link=st.text(max_size=30))
 def test_any_engine_message_is_converted_or_left_alone(message: str, link: str) -> None:
+    nowhere = SimpleNamespace(root=Path("/nonexistent"), docs_dir=Path("/nonexistent/docs"), translations=[])
     for text in (message, f"Doc file 'nl/x.md' contains a link '{link}', but the target is not found among "
                           "documentation files."):
-        problem = engine_messages.convert(text, Path("/nonexistent"), "docs")
-        assert problem is None or (problem.path.startswith("docs/") and " — " in str(problem))
+        found = engine_messages.problems(text, nowhere, Path("/nonexistent/mkdocs.yml"), "nl")
+        assert found is None or all(p.path.startswith(("docs/", "mkdocs.yml")) and " — " in str(p) for p in found)
 
 
 def _checked(site: Path, tmp_path: Path, change: str) -> list[str]:

@@ -1,6 +1,6 @@
 """MkDocs' own link-validation messages, rewritten as `path:line: what is wrong — how to fix`.
 
-MkDocs checks Markdown links and anchors; it names the page but not the line. This finds the line.
+MkDocs checks Markdown links and anchors, and the nav; it names the page but not the line. This finds the line.
 """
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handboek.problems import Problem, line_of
+from handboek.model.project import Project
+from handboek.problems import Problem, line_of, shown
 
 _PAGE = r"Doc file '(?P<src>[^']+)' contains "
 _SUGGEST = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"
@@ -34,39 +35,31 @@ PATTERNS = [
 
 NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not "
                          r"found in the documentation files\.")
-
-
-def convert_nav(message: str, config_file: Path, shown_config: str, lang_dir: str) -> tuple[str, Problem] | None:
-    """(missing page, Problem) for MkDocs' warning about a nav entry without a page, or None."""
-    match = NAV_MISSING.fullmatch(message.strip())
-    if match is None:
-        return None
-    target = match.group("target")
-    return target, Problem(shown_config, _line(config_file, target),
-                           f"the nav lists '{target}', but {lang_dir}/{target} does not exist",
-                           f"add {lang_dir}/{target}, or correct or remove the nav entry")
-
-
 OMITTED = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
 
 
-def convert_omitted(message: str, shown_docs_dir: str, shown_config: str) -> list[Problem]:
-    """One Problem per page that MkDocs found missing from the nav; [] for other messages."""
-    if not message.startswith(OMITTED):
-        return []
-    pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
-    return [Problem(f"{shown_docs_dir}/{page}", 1, f"the page is not in the navigation ('nav' in {shown_config})",
-                    f"add it to 'nav' in {shown_config}, or remove the page") for page in pages]
-
-
-def convert(message: str, docs_dir: Path, shown_docs_dir: str) -> Problem | None:
-    """The Problem for a MkDocs link warning, or None when the message is not one of these."""
+def problems(message: str, project: Project, config_file: Path, lang: str) -> list[Problem] | None:
+    """The problems in MkDocs' warning about links or the nav of language `lang`, each at its line; None when the
+    message is not one of these."""
+    message, docs, config = message.strip(), shown(project.docs_dir, project.root), config_file.name
+    if message.startswith(OMITTED):
+        pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
+        return [Problem(f"{docs}/{page}", 1, f"the page is not in the navigation ('nav' in {config})",
+                        f"add it to 'nav' in {config}, or remove the page") for page in pages]
+    if nav := NAV_MISSING.fullmatch(message):
+        target = nav["target"]
+        if any(entry.status == "missing" and entry.translation.endswith(f"/{target}")
+               for entry in project.translations):
+            return []   # already reported as a missing translation
+        return [Problem(config, _line(config_file, target),
+                        f"the nav lists '{target}', but {docs}/{lang}/{target} does not exist",
+                        f"add {docs}/{lang}/{target}, or correct or remove the nav entry")]
     for pattern, what, fix in PATTERNS:
-        if match := re.fullmatch(pattern, message.strip()):
+        if match := re.fullmatch(pattern, message):
             found, link = match.groupdict(), match["link"]
-            return Problem(f"{shown_docs_dir}/{found['src']}", _line(docs_dir / found["src"], link),
-                           what.format(link=link, anchor=link.partition("#")[2], target=found.get("target")),
-                           f"did you mean '{found['suggest']}'?" if found.get("suggest") else fix)
+            return [Problem(f"{docs}/{found['src']}", _line(project.docs_dir / found["src"], link),
+                            what.format(link=link, anchor=link.partition("#")[2], target=found.get("target")),
+                            f"did you mean '{found['suggest']}'?" if found.get("suggest") else fix)]
     return None
 
 
