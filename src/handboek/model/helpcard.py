@@ -304,17 +304,3 @@ def release_problems(cards: HelpCards) -> list[Problem]:
                                     "have a native speaker check the changes, update reviewed_by and reviewed_on, "
                                     f"then {then}"))
     return problems
-
-
-def load(data_dir: Path, root: Path, choice: list[str] | None, settings_path: Path, settings_display: str,
-         phones: dict[str, str], sources: dict[str, str], covers: Callable[[str], bool]) -> tuple[HelpCards, list[Problem]]:
-    """The help cards of a build: every language file, the chosen ones, the facts; and every problem found."""
-    cards, problems = read_cards(data_dir / FOLDER, root)
-    codes, found = chosen(choice, cards, settings_path, settings_display)
-    problems += found
-    facts, found = read_facts(data_dir / FACTS, root, phones, sources)
-    problems += found
-    if facts is not None:
-        for card in cards.values():
-            problems += text_problems(card, facts, covers)
-    return HelpCards(cards, codes, facts), problems

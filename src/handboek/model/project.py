@@ -84,14 +84,23 @@ def load(root: Path, settings_file: str, data_dir: str, docs_dir: str, languages
 
 def _help_cards(data_dir: Path, root: Path, settings_path: Path, loaded: settings.Settings,
                 any_content: content.Content) -> tuple[helpcard.HelpCards, list[Problem]]:
-    """The help card's languages and facts, each character checked against the fonts the card embeds."""
+    """The help cards: every language file, the chosen ones and the facts, each character checked against the fonts
+    the card embeds; and every problem found."""
     from handboek.pdf.fonts import card_font, covers   # the fonts decide which characters the card can print
 
-    choice = loaded.help_card.languages if loaded.help_card else None
+    cards, problems = helpcard.read_cards(data_dir / helpcard.FOLDER, root)
+    codes, found = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, settings_path,
+                                   shown(settings_path, root))
+    problems += found
     phones = {organisation.id: organisation.phone for organisation in any_content.organisations}
     urls = {source.id: source.url for source in any_content.sources.values()}
-    return helpcard.load(data_dir, root, choice, settings_path, shown(settings_path, root), phones, urls,
-                         covers(card_font(loaded, settings_path.parent).files))
+    facts, found = helpcard.read_facts(data_dir / helpcard.FACTS, root, phones, urls)
+    problems += found
+    in_fonts = covers(card_font(loaded, settings_path.parent).files)
+    if facts is not None:
+        for card in cards.values():
+            problems += helpcard.text_problems(card, facts, in_fonts)
+    return helpcard.HelpCards(cards, codes, facts), problems
 
 
 def _today() -> dt.date:
