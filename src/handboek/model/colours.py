@@ -67,9 +67,9 @@ def text_on(background: str) -> str:
 
 
 @remembered("coloraide")
-def tint(colour: str, amount: float = 0.1) -> str:
-    """A light tint of the colour on white, for backgrounds behind text."""
-    return _colour(colour).mix(WHITE, 1 - amount, space="srgb").to_string(hex=True, compress=False)
+def tint(colour: str) -> str:
+    """A light tint of the colour on white (a tenth of the colour), for backgrounds behind text."""
+    return _colour(colour).mix(WHITE, 0.9, space="srgb").to_string(hex=True, compress=False)
 
 
 @remembered("coloraide")
