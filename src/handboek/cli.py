@@ -80,14 +80,13 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_release_check(args: argparse.Namespace) -> int:
     """Refuse a release while example values or empty contacts remain, or a translation was not checked."""
     path = Path(os.environ.get("HANDBOEK_SETTINGS", "municipality.yml"))
-    shown = str(path)
     report = Report()
     try:
-        loaded = settings.load(path, shown)
-        report.update(settings.release_problems(loaded, yamlfile.load(path, shown), path.parent))
+        loaded = settings.load(path)
+        report.update(settings.release_problems(loaded, yamlfile.load(path), path.parent))
         # The help card languages this gemeente prints that no person has reviewed.
         cards, problems = helpcard.read_cards(Path.cwd() / "data" / helpcard.FOLDER, Path.cwd())
-        codes, unknown = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, path, shown)
+        codes, unknown = helpcard.chosen(loaded.help_card.languages if loaded.help_card else None, cards, path, str(path))
         report.update([*problems, *unknown, *helpcard.release_problems(helpcard.HelpCards(cards, codes))])
     except ProblemsFound as found:
         report.update(found.problems)
@@ -100,7 +99,7 @@ def cmd_release_check(args: argparse.Namespace) -> int:
         print(f"Release refused: {len(report.errors)} problem(s) above. A release may not carry example or empty "
               "contacts, or a translation (of a page or a help card) nobody checked against the Dutch text.", file=sys.stderr)
         return 1
-    print(f"{shown}: ready for release" + (f", with {len(report.warnings)} warning(s) above." if report.warnings else "."))
+    print(f"{path}: ready for release" + (f", with {len(report.warnings)} warning(s) above." if report.warnings else "."))
     return 0
 
 
