@@ -21,6 +21,8 @@ SCREEN_ONLY = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--s
 def printed(tab: Tab) -> tuple[list[str], list[tuple[float, float]]]:
     """Print the current page as Chromium does to A4: the text and size of each PDF page."""
     tab.page.emulate_media(media="print")
+    # Switching to print starts Material's colour transitions; read colours once they have ended, as paper shows.
+    tab.page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     pdf = tab.page.pdf(format="A4")
     return pdf_pages(pdf), pdf_sizes(pdf)
 
